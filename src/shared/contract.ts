@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { filmInputSchema, type Film } from './film-schema';
+import { listQuerySchema, type Facets, type FilmPage } from './browse';
+
+/**
+ * The one contract between the window and the main process: each channel's argument schema and
+ * result type. The preload's API, the main handlers and the renderer's types all derive from it.
+ */
+
+/** Declares a channel: the arguments as a tuple schema, the result as a type only. */
+function channel<Result>() {
+  return <Args extends z.ZodTuple>(args: Args) => ({ args, result: undefined as unknown as Result });
+}
+
+const filmId = z.uuid({ error: 'must be a film id (a UUID)' });
+
+export type LibraryInfo = { path: string; name: string; filmCount: number };
+
+export const contract = {
+  'library:info': channel<LibraryInfo>()(z.tuple([])),
+  'library:open-sample': channel<{ added: number }>()(z.tuple([])),
+  'films:list': channel<FilmPage>()(z.tuple([listQuerySchema])),
+  'films:facets': channel<Facets>()(z.tuple([])),
+  'films:get': channel<Film | null>()(z.tuple([filmId])),
+  'films:create': channel<Film>()(z.tuple([filmInputSchema])),
+  'films:update': channel<Film>()(
+    z.tuple([filmInputSchema.and(z.object({ id: filmId })), z.iso.datetime({ offset: true }).nullable()]),
+  ),
+  'films:delete': channel<boolean>()(z.tuple([filmId])),
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+export type ErrorCode = 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'STALE' | 'UNKNOWN_CHANNEL' | 'FAILED';
+export type ApiErrorShape = { code: ErrorCode; message: string; details?: unknown };
+/** What crosses IPC: a value, or an error that keeps its code and details (a thrown Error would not). */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+type NamespaceOf<C extends string> = C extends `${infer N}:${string}` ? N : never;
+type VerbOf<C extends string> = C extends `${string}:${infer V}` ? CamelCase<V> : never;
+
+type ApiShape<Wrap extends 'outcome' | 'value'> = {
+  [N in NamespaceOf<Channel>]: {
+    [C in Channel as C extends `${N}:${string}` ? VerbOf<C> : never]: (
+      ...args: ArgsOf<C>
+    ) => Promise<Wrap extends 'outcome' ? Outcome<ResultOf<C>> : ResultOf<C>>;
+  };
+};
+
+/** `window.filmfolio` as the preload exposes it: `films:list` is `bridge.films.list(query)`, answering an Outcome. */
+export type FilmfolioBridge = ApiShape<'outcome'>;
+/** The renderer's API: the bridge with each Outcome unwrapped into a value or a thrown ApiError. */
+export type FilmfolioApi = ApiShape<'value'>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Invoke = (channel: Channel, args: unknown[]) => Promise<Outcome<unknown>>;
+
+const camelCase = (verb: string) => verb.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+type Methods = Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+
+function mapChannels(method: (channel: Channel) => (...args: unknown[]) => Promise<unknown>): Methods {
+  const api: Methods = {};
+  for (const name of Object.keys(contract) as Channel[]) {
+    const [namespace, verb] = name.split(':') as [string, string];
+    api[namespace] ??= {};
+    api[namespace][camelCase(verb)] = method(name);
+  }
+  return api;
+}
+
+/**
+ * Builds the bridge from the contract over any `invoke` (IPC in the preload, a Playwright binding in
+ * e2e tests). Errors travel as Outcomes because contextBridge keeps only an Error's message.
+ */
+export function createApi(invoke: Invoke): FilmfolioBridge {
+  return mapChannels(
+    (name) =>
+      (...args) =>
+        invoke(name, args),
+  ) as unknown as FilmfolioBridge;
+}
+
+/** The renderer's side: resolves each call to its value, or throws ApiError with code and details. */
+export function unwrapBridge(bridge: FilmfolioBridge): FilmfolioApi {
+  const methods = bridge as unknown as Methods;
+  return mapChannels((name) => {
+    const [namespace, verb] = name.split(':') as [string, string];
+    const call = methods[namespace]?.[camelCase(verb)];
+    return async (...args) => {
+      if (!call) throw new ApiError('UNKNOWN_CHANNEL', `The bridge has no ${name}.`);
+      const outcome = (await call(...args)) as Outcome<unknown>;
+      if (outcome.ok) return outcome.value;
+      throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.details);
+    };
+  }) as unknown as FilmfolioApi;
+}
+
+/** A located problem: `films[12].boxOffice.worldwide.amount: expected a whole number`. */
+export type Problem = { path: string; message: string };
+
+/** Formats a path like `films[12].boxOffice.worldwide.amount`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+}
+
+/** Plain sentences for each problem zod found, each with its place. */
+export function problemsOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
+  return error.issues.map((issue) => ({
+    path: formatPath([...prefix, ...issue.path]),
+    message: describeIssue(issue),
+  }));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const got =
+    'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)?.slice(0, 80)}` : '';
+  if (issue.code === 'invalid_type') {
+    const expected = issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+    return issue.input === undefined ? `is required (expected ${expected})` : `expected ${expected}${got}`;
+  }
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  return `${issue.message}${got}`;
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+import { libraryFileSchema, type FilmInput } from '../../src/shared/film-schema';
+import { openLibrary, type Library } from '../../src/main/library';
+
+export const repoRoot = resolve(__dirname, '../..');
+export const samplePath = join(repoRoot, 'resources', 'sample-library.json');
+export const seedPagePath = resolve(repoRoot, '../shared/seed/000_5713b0b1e68f979c.txt');
+
+/** The Work, as the hand-written sample library holds it. */
+export function sampleFilm(): FilmInput {
+  const file = libraryFileSchema.parse(JSON.parse(readFileSync(samplePath, 'utf8')));
+  return file.films[0]!;
+}
+
+/** The raw JSON of the sample film (canonical: every key, in order). */
+export function sampleFilmJson(): Record<string, unknown> {
+  return (JSON.parse(readFileSync(samplePath, 'utf8')) as { films: Record<string, unknown>[] }).films[0]!;
+}
+
+const folders: string[] = [];
+const libraries: Library[] = [];
+
+/** A fresh temp folder, removed after the test. */
+export function tempFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'filmfolio-test-'));
+  folders.push(folder);
+  return folder;
+}
+
+/** A real library file in a temp folder, closed and removed after the test. */
+export async function tempLibrary(): Promise<Library> {
+  const library = await openLibrary(join(tempFolder(), 'library.filmfolio.sqlite'));
+  libraries.push(library);
+  return library;
+}
+
+afterEach(async () => {
+  for (const library of libraries.splice(0)) await library.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
