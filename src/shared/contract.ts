@@ -137,8 +137,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const got =
     'input' in issue && issue.input !== undefined ? `, got ${JSON.stringify(issue.input)?.slice(0, 80)}` : '';
   if (issue.code === 'invalid_type') {
-    const expected = issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
-    return issue.input === undefined ? `is required (expected ${expected})` : `expected ${expected}${got}`;
+    // A schema's own wording ("expected a whole number") beats zod's generic one.
+    const expected = issue.message.startsWith('Invalid input')
+      ? `expected a ${issue.expected}`
+      : issue.message;
+    return issue.input === undefined ? `is required (${expected})` : `${expected}${got}`;
   }
   if (issue.code === 'unrecognized_keys')
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;

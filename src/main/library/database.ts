@@ -1,5 +1,14 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type MigrationResultSet } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  NO_MIGRATIONS,
+  SqliteAdapter,
+  SqliteDialect,
+  type MigrationResultSet,
+} from 'kysely';
+
+export { NO_MIGRATIONS };
 import { migrations } from './migrations';
 
 /** An open library: the one writer connection, and Kysely over it for building queries. */
@@ -82,7 +91,10 @@ export async function migrateToLatest(library: LibraryDatabase): Promise<void> {
 }
 
 /** Migrates up or down to the named migration (tests use it to step through history). */
-export async function migrateTo(library: LibraryDatabase, name: string): Promise<void> {
+export async function migrateTo(
+  library: LibraryDatabase,
+  name: string | typeof NO_MIGRATIONS,
+): Promise<void> {
   throwOnFailure(await migratorFor(library).migrateTo(name));
 }
 
