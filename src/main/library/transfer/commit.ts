@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { isDeepStrictEqual } from 'node:util';
+import { problemsOf } from '../../../shared/contract';
+import { completeFilm } from '../../../shared/film';
+import { filmInputSchema, type Film, type ParsedFilm } from '../../../shared/film-schema';
+import { importDecisionsSchema, type ImportDecisions, type ImportResult } from '../../../shared/transfer';
+import { backupLibrary, pruneBackups } from '../backup';
+import { filmKey, insertCompleteFilm, replaceCompleteFilm } from '../films';
+import type { Library } from '../index';
+import { readFilms } from '../read-films';
+import { checkCancelled } from './errors';
+import { Pacer, type ProgressCallback } from './pacing';
+import { mergeFilms } from './merge-films';
+import { actionFor, countActions, type ImportPreview, type IncomingFilm } from './preview';
+
+export type CommitOptions = {
+  signal?: AbortSignal;
+  /** `(done, total)` in films written. */
+  onProgress?: ProgressCallback;
+  /** Take a backup first (default). Skipped anyway when the library holds no film. */
+  backup?: boolean;
+  /** After a backup, keep only this many import backups (the oldest go); all are kept when absent. */
+  backupsKept?: number;
+  /** At most this many films between two yields to the event loop (and progress reports). */
+  chunkSize?: number;
+  /** At most this long (ms) between two yields; default 30. */
+  sliceMs?: number;
+  now?: () => string;
+};
+
+/** The import cannot be written: rejected films, a library that changed since the preview, a merge that fails. */
+export class ImportRefusedError extends Error {
+  readonly code = 'REJECTED';
+}
+
+const importing = new WeakSet<Database.Database>();
+
+/**
+ * True while an import holds its write transaction open on this connection. Writes made on the same
+ * connection meanwhile would join that transaction (and vanish with a cancel), so callers that
+ * write (IPC handlers) should refuse while this is true.
+ */
+export function isImportRunning(sqlite: Database.Database): boolean {
+  return importing.has(sqlite);
+}
+
+type Planned = {
+  incoming: IncomingFilm & { film: ParsedFilm };
+  action: 'add' | 'replace' | 'merge' | 'keep-both';
+};
+type Written = { id: string; changed: boolean };
+
+function storedFilm(sqlite: Database.Database, incoming: IncomingFilm): { key: number; film: Film } {
+  const id = incoming.match?.filmId ?? '';
+  const key = filmKey(sqlite, id);
+  const film = key === undefined ? undefined : readFilms(sqlite, [key])[0];
+  if (key === undefined || !film) {
+    throw new ImportRefusedError(
+      `“${incoming.match?.title ?? id}”, which ${incoming.place} of ${incoming.source} duplicates, is no longer in the library; preview the import again.`,
+    );
+  }
+  return { key, film };
+}
+
+function mergedFilm(sqlite: Database.Database, incoming: IncomingFilm & { film: ParsedFilm }, now: string) {
+  const { key, film: stored } = storedFilm(sqlite, incoming);
+  const merged = filmInputSchema.safeParse(mergeFilms(stored, incoming.film), { reportInput: true });
+  if (!merged.success) {
+    const problems = problemsOf(merged.error).map((p) => `${p.path}: ${p.message}`);
+    throw new ImportRefusedError(
+      `${incoming.place} of ${incoming.source} cannot be merged into “${stored.title}”: ${problems.join('; ')}. Choose replace or keep both for this film.`,
+    );
+  }
+  const film = completeFilm({ ...merged.data, id: stored.id, addedAt: stored.addedAt, updatedAt: now });
+  return { key, film, changed: !isDeepStrictEqual({ ...film, updatedAt: stored.updatedAt }, stored) };
+}
+
+function writeOne(sqlite: Database.Database, { incoming, action }: Planned, now: string): Written {
+  if (action === 'add' || action === 'keep-both') {
+    const film = completeFilm(
+      action === 'keep-both' ? { ...incoming.film, id: randomUUID() } : incoming.film,
+      now,
+    );
+    if (filmKey(sqlite, film.id) !== undefined) {
+      throw new ImportRefusedError(
+        `A film with the id of ${incoming.place} of ${incoming.source} (“${film.title}”) was added since the preview; preview the import again.`,
+      );
+    }
+    insertCompleteFilm(sqlite, film);
+    return { id: film.id, changed: true };
+  }
+  if (action === 'merge') {
+    const { key, film, changed } = mergedFilm(sqlite, incoming, now);
+    if (changed) replaceCompleteFilm(sqlite, key, film);
+    return { id: film.id, changed };
+  }
+  const { key, film: stored } = storedFilm(sqlite, incoming);
+  // A file exported without images says nothing about posters: replacing never deletes one.
+  const film = completeFilm({
+    ...incoming.film,
+    id: stored.id,
+    addedAt: incoming.film.addedAt ?? stored.addedAt,
+    updatedAt: incoming.film.updatedAt ?? now,
+    poster: incoming.film.poster ?? stored.poster,
+  });
+  replaceCompleteFilm(sqlite, key, film);
+  return { id: film.id, changed: true };
+}
+
+function plan(preview: ImportPreview, decisions: ImportDecisions) {
+  const resolved = importDecisionsSchema.parse(decisions);
+  const rows = preview.films.map((incoming) => ({ incoming, action: actionFor(incoming, resolved) }));
+  const counts = countActions(rows.map(({ incoming, action }) => ({ status: incoming.status, action })));
+  if (counts.rejected > 0 && !resolved.skipRejected) {
+    throw new ImportRefusedError(
+      `${counts.rejected} of ${counts.total} films were rejected (see their problems); nothing was imported. Fix the file, or import the others without them.`,
+    );
+  }
+  const writes = rows.filter(
+    (row): row is Planned => row.incoming.film !== null && row.action !== 'skip' && row.action !== 'reject',
+  );
+  return { counts, writes };
+}
+
+async function writeInOneTransaction(
+  sqlite: Database.Database,
+  writes: readonly Planned[],
+  options: CommitOptions,
+): Promise<Written[]> {
+  const pacer = new Pacer(options.sliceMs, options.chunkSize ?? 500);
+  const now = options.now ?? (() => new Date().toISOString());
+  const written: Written[] = [];
+  importing.add(sqlite);
+  // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    for (const planned of writes) {
+      written.push(writeOne(sqlite, planned, now()));
+      if (written.length < writes.length && !pacer.due()) continue;
+      options.onProgress?.(written.length, writes.length);
+      await pacer.pause();
+      checkCancelled(options.signal, 'import');
+    }
+    sqlite.exec('COMMIT');
+    return written;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  } finally {
+    importing.delete(sqlite);
+  }
+}
+
+/**
+ * Writes a previewed import, all or nothing: a backup of the library first, then every film in one
+ * transaction, yielding to the event loop between chunks so the window stays responsive. A cancel
+ * (the signal) or any failure rolls back: the library is exactly as before.
+ */
+export async function commitImport(
+  library: Library,
+  preview: ImportPreview,
+  decisions: ImportDecisions = {},
+  options: CommitOptions = {},
+): Promise<ImportResult> {
+  if (preview.libraryPath !== library.path) {
+    throw new ImportRefusedError(`This preview was made for ${preview.libraryPath}, not ${library.path}.`);
+  }
+  const { sqlite } = library;
+  if (sqlite.inTransaction || isImportRunning(sqlite)) {
+    throw new ImportRefusedError('Another import is being written to this library; wait for it to finish.');
+  }
+  const { counts, writes } = plan(preview, decisions);
+  checkCancelled(options.signal, 'import');
+  if (writes.length === 0) return { counts, filmIds: [], backupPath: null };
+  const backupPath =
+    options.backup !== false && library.path !== ':memory:' && library.count() > 0
+      ? await backupLibrary(sqlite, library.path)
+      : null;
+  if (backupPath && options.backupsKept !== undefined) await pruneBackups(library.path, options.backupsKept);
+  checkCancelled(options.signal, 'import');
+  const written = await writeInOneTransaction(sqlite, writes, options);
+  const unchangedMerges = written.filter((film) => !film.changed).length;
+  return {
+    counts: {
+      ...counts,
+      updated: counts.updated - unchangedMerges,
+      unchanged: counts.unchanged + unchangedMerges,
+    },
+    filmIds: written.filter((film) => film.changed).map((film) => film.id),
+    backupPath,
+  };
+}

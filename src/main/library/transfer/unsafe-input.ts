@@ -1,0 +1,55 @@
+import { formatPath, type Problem } from '../../../shared/contract';
+
+/**
+ * Names that reach into JavaScript's object machinery. JSON.parse keeps them as plain data, but a
+ * library record has no field with these names, and refusing them means no later copy or merge can
+ * ever turn one into a prototype change.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A UTF-16 surrogate not paired with its other half: SQLite would silently turn it into U+FFFD. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const MAX_PROBLEMS = 20;
+
+type Pending = { value: unknown; path: PropertyKey[] };
+
+function brokenCharacter(text: string): string | null {
+  const match = LONE_SURROGATE.exec(text);
+  if (!match) return null;
+  const code = match[0].charCodeAt(0).toString(16);
+  return `contains a broken character (a lone UTF-16 surrogate, \\u${code}) that cannot be stored; remove it`;
+}
+
+function keyProblem(key: string): string | null {
+  if (FORBIDDEN_KEYS.has(key)) {
+    return `a field named "${key}" is not allowed (no library field has this name, and it could tamper with the program); remove it`;
+  }
+  return brokenCharacter(key) ? 'a field name contains a broken character (a lone UTF-16 surrogate)' : null;
+}
+
+/**
+ * Problems in freshly parsed JSON that no schema would catch: forbidden field names and broken
+ * characters. Walks with its own stack (the scanner already capped the depth).
+ */
+export function unsafeInputProblems(value: unknown, prefix: readonly PropertyKey[]): Problem[] {
+  const problems: Problem[] = [];
+  const pending: Pending[] = [{ value, path: [...prefix] }];
+  while (pending.length > 0 && problems.length < MAX_PROBLEMS) {
+    const { value: current, path } = pending.pop() as Pending;
+    if (typeof current === 'string') {
+      const broken = brokenCharacter(current);
+      if (broken) problems.push({ path: formatPath(path), message: broken });
+    } else if (Array.isArray(current)) {
+      // Pushed last-first, so problems come out in reading order.
+      for (let index = current.length - 1; index >= 0; index -= 1) {
+        pending.push({ value: current[index] as unknown, path: [...path, index] });
+      }
+    } else if (typeof current === 'object' && current !== null) {
+      for (const key of Object.keys(current).reverse()) {
+        const problem = keyProblem(key);
+        if (problem) problems.push({ path: formatPath([...path, key]), message: problem });
+        else pending.push({ value: (current as Record<string, unknown>)[key], path: [...path, key] });
+      }
+    }
+  }
+  return problems;
+}
