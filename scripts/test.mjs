@@ -34,6 +34,7 @@ check('typecheck (node)', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 check('typecheck (web)', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 check('lint', ['eslint', '--max-warnings', '0', '.']);
 check('format', ['prettier', '--check', '.']);
+check('electronegativity', ['node', 'scripts/electronegativity.mjs']);
 
 const projects = ['unit', 'ui'];
 if (chromiumPath()) projects.push('e2e');

@@ -1,6 +1,27 @@
 import { z } from 'zod';
 import { filmInputSchema, type Film } from './film-schema';
-import { listQuerySchema, type Facets, type FilmPage } from './browse';
+import { facetQuerySchema, listQuerySchema, type Facets, type FilmPage } from './browse';
+import {
+  bulkEditSchema,
+  filmIdsSchema,
+  lendSchema,
+  returnSchema,
+  suggestQuerySchema,
+  trashQuerySchema,
+  type BulkEditResult,
+  type TrashedFilm,
+  type TrashPage,
+} from './library-edits';
+import {
+  duplicateRuleSchema,
+  exportRequestSchema,
+  importDecisionsSchema,
+  type ExportResult,
+  type ImportPreviewSummary,
+  type ImportResult,
+  type TransferProgress,
+} from './transfer';
+import { settingsPatchSchema, type RecentLibrary, type Settings } from './settings';
 
 /**
  * The one contract between the window and the main process: each channel's argument schema and
@@ -20,13 +41,45 @@ export const contract = {
   'library:info': channel<LibraryInfo>()(z.tuple([])),
   'library:open-sample': channel<{ added: number }>()(z.tuple([])),
   'films:list': channel<FilmPage>()(z.tuple([listQuerySchema])),
-  'films:facets': channel<Facets>()(z.tuple([])),
+  'films:facets': channel<Facets>()(z.tuple([facetQuerySchema.optional()])),
+  'films:ids': channel<string[]>()(z.tuple([listQuerySchema])),
   'films:get': channel<Film | null>()(z.tuple([filmId])),
   'films:create': channel<Film>()(z.tuple([filmInputSchema])),
   'films:update': channel<Film>()(
     z.tuple([filmInputSchema.and(z.object({ id: filmId })), z.iso.datetime({ offset: true }).nullable()]),
   ),
   'films:delete': channel<boolean>()(z.tuple([filmId])),
+  'films:trash': channel<TrashedFilm[]>()(z.tuple([filmIdsSchema])),
+  'films:restore': channel<number>()(z.tuple([filmIdsSchema])),
+  'trash:list': channel<TrashPage>()(z.tuple([trashQuerySchema])),
+  'trash:empty': channel<number>()(z.tuple([filmIdsSchema.nullable()])),
+  'films:suggest': channel<string[]>()(z.tuple([suggestQuerySchema])),
+  'films:lend': channel<Film>()(z.tuple([lendSchema, z.iso.datetime({ offset: true }).nullable()])),
+  'films:return': channel<Film>()(z.tuple([returnSchema, z.iso.datetime({ offset: true }).nullable()])),
+  'films:bulk-edit': channel<BulkEditResult>()(z.tuple([bulkEditSchema])),
+  'posters:save-thumbnail': channel<null>()(z.tuple([filmId, z.string().max(1_000_000)])),
+  // Library files in and out. A job id (chosen by the window) lets it poll progress and cancel.
+  'transfer:preview-import': channel<ImportPreviewSummary>()(
+    z.tuple([z.string().min(1), duplicateRuleSchema, z.string().max(100).nullable()]),
+  ),
+  'transfer:summarize-import': channel<ImportPreviewSummary>()(z.tuple([z.uuid(), importDecisionsSchema])),
+  'transfer:commit-import': channel<ImportResult>()(
+    z.tuple([z.uuid(), importDecisionsSchema, z.string().max(100).nullable()]),
+  ),
+  'transfer:export': channel<ExportResult>()(z.tuple([exportRequestSchema, z.string().max(100).nullable()])),
+  'transfer:progress': channel<TransferProgress | null>()(z.tuple([z.string().max(100)])),
+  'transfer:cancel': channel<boolean>()(z.tuple([z.string().max(100)])),
+  // The desktop app around the library (src/main/desktop-handlers.ts): settings, library files, printing.
+  'settings:get': channel<Settings>()(z.tuple([])),
+  'settings:set': channel<Settings>()(z.tuple([settingsPatchSchema])),
+  'library:recent': channel<RecentLibrary[]>()(z.tuple([])),
+  'library:open': channel<LibraryInfo | null>()(z.tuple([])),
+  'library:create': channel<LibraryInfo | null>()(z.tuple([])),
+  'library:switch': channel<LibraryInfo>()(
+    z.tuple([z.string({ error: 'must be the path of a recent library' }).min(1).max(4096)]),
+  ),
+  'window:print': channel<boolean>()(z.tuple([])),
+  'window:save-pdf': channel<string | null>()(z.tuple([])),
 };
 
 export type Contract = typeof contract;

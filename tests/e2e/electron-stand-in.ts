@@ -112,6 +112,8 @@ export function createElectronStandIn(paths: { appPath: string; userData: string
       send: (channel: string, message: unknown) => void sent.push({ channel, message }),
       reload: () => undefined,
       getURL: () => '',
+      print: (_options: unknown, done: (printed: boolean, reason: string) => void) =>
+        done(false, 'cancelled'),
     });
     constructor(readonly options: unknown) {
       super();
@@ -145,7 +147,8 @@ export function createElectronStandIn(paths: { appPath: string; userData: string
     nativeTheme: { themeSource: 'system' },
     protocol: {
       registerSchemesAsPrivileged: () => undefined,
-      handle: (scheme: string, handler: (request: Request) => Response) => void protocols.set(scheme, handler),
+      handle: (scheme: string, handler: (request: Request) => Response) =>
+        void protocols.set(scheme, handler),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     dialog: {

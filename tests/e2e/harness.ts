@@ -25,6 +25,8 @@ export type AppHarness = {
   pageErrors: string[];
   /** Calls main's recorded handler for `channel` as Electron would, from the given sender. */
   callMain(channel: string, args: unknown[], sender: Sender): Promise<unknown>;
+  /** The stand-in electron main runs on: its dialogs' answers, what it sent to the window. */
+  electron: Pick<ElectronStandIn, 'dialogPaths' | 'sent'>;
   close(): Promise<void>;
 };
 
@@ -74,7 +76,7 @@ export async function startApp(options: StartOptions = {}): Promise<AppHarness> 
     cleanups.push(() => browser.close());
     const harness = await openWindow(browser, main, server, options);
     await harness.page.goto(`${server.url}/${options.hash ?? '#/'}`);
-    return { ...harness, libraryPath, baseUrl: server.url, close };
+    return { ...harness, libraryPath, baseUrl: server.url, close, electron: main };
   } catch (error) {
     await close();
     throw error;

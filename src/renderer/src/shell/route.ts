@@ -6,7 +6,9 @@ export type Route =
   | { view: 'film'; id: string }
   | { view: 'edit'; id: string | null }
   | { view: 'sheet'; ids: string[] }
-  | { view: 'transfer' };
+  | { view: 'transfer' }
+  | { view: 'trash' }
+  | { view: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const [view = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
@@ -15,6 +17,8 @@ export function parseRoute(hash: string): Route {
   if (view === 'edit') return { view: 'edit', id: id === 'new' ? null : id };
   if (view === 'sheet' && id) return { view: 'sheet', ids: id.split(',') };
   if (view === 'transfer') return { view: 'transfer' };
+  if (view === 'trash') return { view: 'trash' };
+  if (view === 'settings') return { view: 'settings' };
   return { view: 'browse' };
 }
 
@@ -30,6 +34,10 @@ export function routeHash(route: Route): string {
       return `#/sheet/${route.ids.map(encodeURIComponent).join(',')}`;
     case 'transfer':
       return '#/transfer';
+    case 'trash':
+      return '#/trash';
+    case 'settings':
+      return '#/settings';
   }
 }
 
