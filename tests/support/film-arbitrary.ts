@@ -79,19 +79,28 @@ const externalIds = fc
   )
   .map((ids) => ({ ...ids }));
 
+function ascii(text: string): number[] {
+  return [...text].map((character) => character.charCodeAt(0));
+}
+
+/** Base64 without Buffer, so the UI tier (jsdom) can use these films too. */
+function base64(bytes: readonly number[]): string {
+  return btoa(String.fromCharCode(...bytes));
+}
+
 /** The first bytes of each image type: the library checks a poster is what it claims. */
 const IMAGE_SIGNATURES: Record<string, number[]> = {
   png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
   jpeg: [0xff, 0xd8, 0xff],
-  gif: [...Buffer.from('GIF89a')],
-  webp: [...Buffer.from('RIFF'), 0, 0, 0, 0, ...Buffer.from('WEBP')],
+  gif: [...ascii('GIF89a')],
+  webp: [...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WEBP')],
 };
 
 const poster = fc
   .tuple(fc.constantFrom('png', 'jpeg', 'webp', 'gif'), fc.uint8Array({ minLength: 1, maxLength: 64 }))
   .map(([type, bytes]) => {
-    const image = Buffer.concat([Buffer.from(IMAGE_SIGNATURES[type] as number[]), bytes]);
-    return `data:image/${type};base64,${image.toString('base64')}`;
+    const image = [...(IMAGE_SIGNATURES[type] as number[]), ...bytes];
+    return `data:image/${type};base64,${base64(image)}`;
   });
 
 const copy = fc.record({
