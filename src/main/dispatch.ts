@@ -36,6 +36,15 @@ function failure(error: ApiErrorShape): Outcome<never> {
   return { ok: false, error };
 }
 
+/**
+ * The codes an error from main's own code keeps on its way to the window: a stale edit, a missing
+ * film, a write refused during an import (BUSY), an import file refused (REJECTED, from the
+ * transfer layer's LibraryFileError and ImportRefusedError) or a cancelled import/export.
+ */
+const PASSED_ON_CODES = ['STALE', 'NOT_FOUND', 'BUSY', 'REJECTED', 'CANCELLED'] as const;
+const isPassedOnCode = (code: unknown): code is (typeof PASSED_ON_CODES)[number] =>
+  (PASSED_ON_CODES as readonly unknown[]).includes(code);
+
 function describeError(error: unknown): ApiErrorShape {
   if (error instanceof z.ZodError) {
     const problems = problemsOf(error);
@@ -46,8 +55,7 @@ function describeError(error: unknown): ApiErrorShape {
     };
   }
   if (error instanceof Error) {
-    const code =
-      'code' in error && (error.code === 'STALE' || error.code === 'NOT_FOUND') ? error.code : 'FAILED';
+    const code = 'code' in error && isPassedOnCode(error.code) ? error.code : 'FAILED';
     const details = 'current' in error ? { current: error.current } : undefined;
     return { code, message: error.message, details };
   }

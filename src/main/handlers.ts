@@ -4,8 +4,11 @@ import type { Channel, ParsedArgsOf, ResultOf } from '../shared/contract';
 import { libraryFileSchema } from '../shared/film-schema';
 import type { Library } from './library';
 import { filmKey } from './library/films';
-import { createTransferService } from './library/transfer';
+import { isImportRunning } from './library/transfer';
+import { transferHandlers, type TransferDialogs } from './transfer-handlers';
+import { guardWrites } from './write-guard';
 import { desktopHandlers, type DesktopContext } from './desktop-handlers';
+import { backupHandlers, type BackupContext } from './backup-handlers';
 
 /** What each channel does, given its already-validated arguments. Plain Node: no Electron here. */
 export type Handlers = { [C in Channel]: (...args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> };
@@ -16,11 +19,24 @@ export type HandlerContext = {
   samplePath: string;
   /** Settings, library files and printing: index.ts provides them; without them those channels say so. */
   desktop?: DesktopContext;
+  /**
+   * The open/save dialogs and "show in folder" of import and export: index.ts passes
+   * `{ chooseImportFile, chooseExportFile, showInFolder }` (Electron's dialog.showOpenDialog with
+   * filters .json/.txt/.md, dialog.showSaveDialog, shell.showItemInFolder). Without them the
+   * window reads dropped files itself and asks for the path to export to.
+   */
+  transferDialogs?: TransferDialogs;
+  /** The backups setting, restoring (close, replace, reopen) and the damage found on open: index.ts provides them. */
+  backups?: BackupContext;
 };
 
+/** Every channel's handler; the writes refuse (BUSY) while an import is being written. */
 export function createHandlers(context: HandlerContext): Handlers {
+  return guardWrites(handlersOf(context), () => isImportRunning(context.library().sqlite));
+}
+
+function handlersOf(context: HandlerContext): Handlers {
   const library = context.library;
-  const transfer = createTransferService(library);
   return {
     'library:info': () => ({
       path: library().path,
@@ -54,12 +70,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       library().savePosterThumbnail(filmId, thumbnail);
       return null;
     },
-    'transfer:preview-import': (path, rule, jobId) => transfer.previewImport(path, rule, jobId),
-    'transfer:summarize-import': (previewId, decisions) => transfer.summarizeImport(previewId, decisions),
-    'transfer:commit-import': (previewId, decisions, jobId) => transfer.commitImport(previewId, decisions, jobId),
-    'transfer:export': (request, jobId) => transfer.exportLibrary(request, jobId),
-    'transfer:progress': (jobId) => transfer.progress(jobId),
-    'transfer:cancel': (jobId) => transfer.cancel(jobId),
+    ...transferHandlers(library, context.transferDialogs, () => context.backups?.backupsKept()),
     ...desktopHandlers(context.desktop),
+    ...backupHandlers(library, context.backups),
   };
 }

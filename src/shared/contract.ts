@@ -22,6 +22,8 @@ import {
   type TransferProgress,
 } from './transfer';
 import { settingsPatchSchema, type RecentLibrary, type Settings } from './settings';
+import { backupNameSchema, type BackupSummary, type RestoreResult } from './backups';
+import type { LibraryHealth } from './library-health';
 
 /**
  * The one contract between the window and the main process: each channel's argument schema and
@@ -36,6 +38,16 @@ function channel<Result>() {
 const filmId = z.uuid({ error: 'must be a film id (a UUID)' });
 
 export type LibraryInfo = { path: string; name: string; filmCount: number };
+
+/** Text the window read from a file it was given (a browser File has no path), up to what a string can hold. */
+export const MAX_IMPORT_TEXT_CHARS = 500_000_000;
+const importSourceSchema = z.union([
+  z.string().min(1),
+  z.strictObject({ text: z.string().max(MAX_IMPORT_TEXT_CHARS), name: z.string().min(1).max(255) }),
+]);
+
+/** Which system dialogs main offers: without them the window asks for a path itself. */
+export type DialogsAvailable = { files: boolean; showInFolder: boolean };
 
 export const contract = {
   'library:info': channel<LibraryInfo>()(z.tuple([])),
@@ -59,8 +71,9 @@ export const contract = {
   'films:bulk-edit': channel<BulkEditResult>()(z.tuple([bulkEditSchema])),
   'posters:save-thumbnail': channel<null>()(z.tuple([filmId, z.string().max(1_000_000)])),
   // Library files in and out. A job id (chosen by the window) lets it poll progress and cancel.
+  // A path (from a dialog or the menu), or the text of a file the window read itself (a drop, a paste).
   'transfer:preview-import': channel<ImportPreviewSummary>()(
-    z.tuple([z.string().min(1), duplicateRuleSchema, z.string().max(100).nullable()]),
+    z.tuple([importSourceSchema, duplicateRuleSchema, z.string().max(100).nullable()]),
   ),
   'transfer:summarize-import': channel<ImportPreviewSummary>()(z.tuple([z.uuid(), importDecisionsSchema])),
   'transfer:commit-import': channel<ImportResult>()(
@@ -69,6 +82,11 @@ export const contract = {
   'transfer:export': channel<ExportResult>()(z.tuple([exportRequestSchema, z.string().max(100).nullable()])),
   'transfer:progress': channel<TransferProgress | null>()(z.tuple([z.string().max(100)])),
   'transfer:cancel': channel<boolean>()(z.tuple([z.string().max(100)])),
+  // The system's file dialogs for import and export (src/main/transfer-handlers.ts); absent outside the desktop app.
+  'dialog:available': channel<DialogsAvailable>()(z.tuple([])),
+  'dialog:open-library-file': channel<string | null>()(z.tuple([])),
+  'dialog:save-library-file': channel<string | null>()(z.tuple([z.string().min(1).max(255)])),
+  'dialog:show-in-folder': channel<boolean>()(z.tuple([z.string().min(1).max(4096)])),
   // The desktop app around the library (src/main/desktop-handlers.ts): settings, library files, printing.
   'settings:get': channel<Settings>()(z.tuple([])),
   'settings:set': channel<Settings>()(z.tuple([settingsPatchSchema])),
@@ -80,6 +98,11 @@ export const contract = {
   ),
   'window:print': channel<boolean>()(z.tuple([])),
   'window:save-pdf': channel<string | null>()(z.tuple([])),
+  // Backups and the health of the library file (src/main/backup-handlers.ts). A backup is named, never a path.
+  'backups:list': channel<BackupSummary[]>()(z.tuple([])),
+  'backups:create': channel<BackupSummary>()(z.tuple([])),
+  'backups:restore': channel<RestoreResult>()(z.tuple([backupNameSchema])),
+  'library:health': channel<LibraryHealth>()(z.tuple([])),
 };
 
 export type Contract = typeof contract;
@@ -88,7 +111,20 @@ export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
 export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
 export type ResultOf<C extends Channel> = Contract[C]['result'];
 
-export type ErrorCode = 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'STALE' | 'UNKNOWN_CHANNEL' | 'FAILED';
+/**
+ * BUSY: an import is being written, try again after it; REJECTED: an import file or its films were
+ * refused, nothing written; CANCELLED: the person stopped an import or export, nothing written.
+ */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'STALE'
+  | 'UNKNOWN_CHANNEL'
+  | 'FAILED'
+  | 'BUSY'
+  | 'REJECTED'
+  | 'CANCELLED';
 export type ApiErrorShape = { code: ErrorCode; message: string; details?: unknown };
 /** What crosses IPC: a value, or an error that keeps its code and details (a thrown Error would not). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FilmfolioBridge, Outcome } from '../../src/shared/contract';
 import type { FilmPage } from '../../src/shared/browse';
+import { printTheWork } from '../fixtures/sheet/print-tools';
 import { startApp, type AppHarness } from './harness';
 
 export type Theme = 'light' | 'dark';
@@ -55,6 +56,11 @@ export async function captureScreenshots(options: CaptureOptions): Promise<strin
       for (const theme of view.themes ?? ['light']) {
         written.push(await shoot(app, view, hash, theme, options.outDir));
       }
+    }
+    // The printed sheet is typography: its first two pages on each paper size, as PNGs to look at.
+    for (const paper of ['A4', 'Letter'] as const) {
+      const printed = await printTheWork(app.page, paper, join(options.outDir, 'printed'));
+      written.push(printed.pdf, ...printed.pngs);
     }
     return written;
   } finally {

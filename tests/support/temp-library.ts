@@ -1,13 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { libraryFileSchema, type FilmInput } from '../../src/shared/film-schema';
 import { openLibrary, type Library } from '../../src/main/library';
+import { repoRoot, samplePath, seedPagePath } from './paths';
 
-export const repoRoot = resolve(__dirname, '../..');
-export const samplePath = join(repoRoot, 'resources', 'sample-library.json');
-export const seedPagePath = resolve(repoRoot, '../shared/seed/000_5713b0b1e68f979c.txt');
+export { repoRoot, samplePath, seedPagePath };
 
 /** The Work, as the hand-written sample library holds it. */
 export function sampleFilm(): FilmInput {

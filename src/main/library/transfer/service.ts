@@ -13,6 +13,7 @@ import { commitImport } from './commit';
 import { TransferCancelledError } from './errors';
 import { exportLibrary } from './export-library';
 import { previewImport, summarizePreview, type ImportPreview } from './preview';
+import type { ImportInput } from './read-source';
 
 /** Previews hold every incoming film (posters too) until confirmed: keep only the latest few. */
 const KEPT_PREVIEWS = 3;
@@ -26,7 +27,12 @@ type Job = { controller: AbortController; progress: TransferProgress };
  * for progress and can cancel. File dialogs stay in main/index.ts; paths arrive as arguments.
  */
 export type TransferService = {
-  previewImport(path: string, rule: DuplicateRule, jobId: string | null): Promise<ImportPreviewSummary>;
+  /** A file by its path, or text the window read itself (a dropped file, a pasted page) with its name. */
+  previewImport(
+    source: string | ImportInput,
+    rule: DuplicateRule,
+    jobId: string | null,
+  ): Promise<ImportPreviewSummary>;
   summarizeImport(previewId: string, decisions: ImportDecisions): ImportPreviewSummary;
   commitImport(previewId: string, decisions: ImportDecisions, jobId: string | null): Promise<ImportResult>;
   exportLibrary(request: ExportRequest, jobId: string | null): Promise<ExportResult>;
@@ -34,7 +40,11 @@ export type TransferService = {
   cancel(jobId: string): boolean;
 };
 
-export function createTransferService(library: () => Library): TransferService {
+/** `backupsKept` is the collector's setting, read at each import (backups are not pruned when absent). */
+export function createTransferService(
+  library: () => Library,
+  backupsKept: () => number | undefined = () => undefined,
+): TransferService {
   const previews = new Map<string, ImportPreview>();
   const jobs = new Map<string, Job>();
 
@@ -66,17 +76,13 @@ export function createTransferService(library: () => Library): TransferService {
   }
 
   return {
-    async previewImport(path, rule, jobId) {
+    async previewImport(source, rule, jobId) {
       const job = startJob(jobId);
       const preview = await run(job, () =>
-        previewImport(
-          library(),
-          { path },
-          {
-            signal: job.controller.signal,
-            onProgress: (done, total, phase) => (job.progress = { phase, done, total }),
-          },
-        ),
+        previewImport(library(), typeof source === 'string' ? { path: source } : source, {
+          signal: job.controller.signal,
+          onProgress: (done, total, phase) => (job.progress = { phase, done, total }),
+        }),
       );
       previews.set(preview.id, preview);
       while (previews.size > KEPT_PREVIEWS) previews.delete(previews.keys().next().value as string);
@@ -89,6 +95,7 @@ export function createTransferService(library: () => Library): TransferService {
       const result = await run(job, () =>
         commitImport(library(), preview, decisions, {
           signal: job.controller.signal,
+          backupsKept: backupsKept(),
           onProgress: (done, total) => (job.progress = { phase: 'writing', done, total }),
         }),
       );

@@ -3,6 +3,7 @@ import type { Film } from '../../../shared/film-schema';
 import { useApi } from '../shell/api-context';
 import { navigate } from '../shell/route';
 import { FilmEditor } from './film-editor';
+import { clearNewFilmDraft, waitingNewFilmDraft } from './new-film-draft';
 
 type Loaded =
   | { status: 'loading' }
@@ -18,6 +19,19 @@ export function EditView({ id }: { id: string | null }) {
   );
   // A film just created here is already at hand when the address moves to it.
   const justCreated = useRef<Film | null>(null);
+  // A new film handed over (a pasted fact page) opens unsaved; taken once, so a later New film starts blank.
+  const [handed, setHanded] = useState(() => (id === null ? waitingNewFilmDraft() : null));
+  useEffect(() => {
+    if (id !== null) {
+      setHanded(null);
+      return;
+    }
+    const waiting = waitingNewFilmDraft();
+    if (waiting) {
+      setHanded(waiting);
+      clearNewFilmDraft();
+    }
+  }, [id]);
   useEffect(() => {
     if (id === null) {
       setLoaded({ status: 'ready', film: null });
@@ -57,8 +71,10 @@ export function EditView({ id }: { id: string | null }) {
   }
   return (
     <FilmEditor
-      key={loaded.film?.id ?? 'new'}
+      key={loaded.film?.id ?? (handed ? `handed-${handed.key}` : 'new')}
       film={loaded.film}
+      initialDraft={loaded.film ? undefined : handed?.draft}
+      notice={loaded.film ? undefined : handed?.notice}
       onCreated={(film) => {
         justCreated.current = film;
       }}

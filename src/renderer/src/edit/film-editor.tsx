@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Film } from '../../../shared/film-schema';
+import type { FilmDraft } from './draft';
 import { useApi } from '../shell/api-context';
 import { routeHash } from '../shell/route';
 import { ConfirmDialog } from './confirm-dialog';
@@ -69,12 +70,16 @@ type FilmEditorProps = {
   film: Film | null;
   /** A new film was saved: the view moves to its address. */
   onCreated: (film: Film) => void;
+  /** A new film's starting values (a pasted fact page), instead of an empty film. */
+  initialDraft?: FilmDraft | undefined;
+  /** A line above the form saying where the film came from. */
+  notice?: string | undefined;
 };
 
 /** The whole editor of one film: the save bar, the section list and every section. */
-export function FilmEditor({ film, onCreated }: FilmEditorProps) {
+export function FilmEditor({ film, onCreated, initialDraft, notice }: FilmEditorProps) {
   const api = useApi();
-  const editor = useFilmEditor(film);
+  const editor = useFilmEditor(film, initialDraft);
   const { draft, change, baseline } = editor;
   const [leaving, setLeaving] = useState<string | null>(null);
   const [confirmTrash, setConfirmTrash] = useState(false);
@@ -166,6 +171,11 @@ export function FilmEditor({ film, onCreated }: FilmEditorProps) {
               </button>
             </div>
           </header>
+          {notice ? (
+            <p className="editor-notice" role="note">
+              {notice}
+            </p>
+          ) : null}
           {editor.stale ? (
             <StaleNotice
               current={editor.stale}

@@ -25,11 +25,14 @@ export type SaveOutcome = { ok: true; film: Film; created: boolean } | { ok: fal
  * The state of one editing session: the stored film it started from (`baseline`), the draft, the
  * problems with it, and saving with the optimistic check. A save that finds the film changed
  * elsewhere keeps both sides: the draft stays, and `stale` holds the other version.
+ * A new film may start from `initialDraft` (a pasted fact page) instead of an empty one.
  */
-export function useFilmEditor(film: Film | null) {
+export function useFilmEditor(film: Film | null, initialDraft?: FilmDraft) {
   const api = useApi();
   const [baseline, setBaseline] = useState<Film | null>(film);
-  const [draft, setDraft] = useState<FilmDraft>(() => (film ? draftOf(film) : blankDraft()));
+  const [draft, setDraft] = useState<FilmDraft>(() =>
+    film ? draftOf(film) : (initialDraft ?? blankDraft()),
+  );
   const draftRef = useRef(draft);
   const [localProblems, setLocalProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());

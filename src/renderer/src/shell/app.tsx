@@ -1,13 +1,17 @@
+import { BackupsView } from '../backups/backups-view';
+import { LibraryHealthNotice } from '../backups/library-health-notice';
 import { BrowseView } from '../browse/browse-view';
+import { FilmPage } from '../browse/film-page';
 import { EditView } from '../edit/edit-view';
 import { ToastHost } from '../edit/toasts';
 import { TrashView } from '../edit/trash-view';
 import { SettingsView } from '../settings/settings-view';
 import { SheetView } from '../sheet/sheet-view';
+import { useWindowFileDrop } from '../transfer/file-drop';
+import { TransferView } from '../transfer/transfer-view';
 import { useSavedTheme } from '../settings/theme';
 import { useApi } from './api-context';
 import { useMenuActions } from './menu-actions';
-import { Placeholder } from './placeholder';
 import { TopBar } from './top-bar';
 import { useRoute, type Route } from './route';
 
@@ -16,7 +20,7 @@ function View({ route }: { route: Route }) {
     case 'browse':
       return <BrowseView />;
     case 'film':
-      return <Placeholder title="Film" detail="The film's detail page comes with browse." />;
+      return <FilmPage id={route.id} />;
     case 'edit':
       return <EditView id={route.id} />;
     case 'sheet':
@@ -24,9 +28,11 @@ function View({ route }: { route: Route }) {
     case 'trash':
       return <TrashView />;
     case 'transfer':
-      return <Placeholder title="Import and export" detail="JSON import and export are on their way." />;
+      return <TransferView />;
     case 'settings':
       return <SettingsView />;
+    case 'backups':
+      return <BackupsView />;
   }
 }
 
@@ -36,9 +42,11 @@ export function App() {
   const api = useApi();
   useSavedTheme(api);
   useMenuActions(api);
+  useWindowFileDrop();
   return (
     <div className="app">
       <TopBar route={route} />
+      <LibraryHealthNotice />
       <main className="app-main">
         <View route={route} />
       </main>
