@@ -2,8 +2,26 @@ import { z } from 'zod';
 
 /** What browse asks of the library: one page of a search/filter/sort, plus counts. */
 
-export const sortKeys = ['relevance', 'title', 'year', 'runtime', 'rating', 'added'] as const;
+/** Every order browse offers: relevance (while searching) and one per table column. */
+export const sortKeys = [
+  'relevance',
+  'title',
+  'year',
+  'runtime',
+  'directors',
+  'genres',
+  'imdb',
+  'rottenTomatoes',
+  'rating',
+  'seen',
+  'media',
+  'location',
+  'added',
+] as const;
 export type SortKey = (typeof sortKeys)[number];
+
+export const loanStates = ['on-loan', 'overdue'] as const;
+export type LoanState = (typeof loanStates)[number];
 
 export const filmFilterSchema = z.strictObject({
   genres: z.array(z.string()).max(50).default([]),
@@ -16,13 +34,17 @@ export const filmFilterSchema = z.strictObject({
   seen: z.boolean().nullable().default(null),
   ratingFrom: z.number().min(0).max(10).nullable().default(null),
   ratingTo: z.number().min(0).max(10).nullable().default(null),
-  loan: z.enum(['on-loan', 'overdue']).nullable().default(null),
+  loan: z.enum(loanStates).nullable().default(null),
 });
 export type FilmFilter = z.output<typeof filmFilterSchema>;
+export type FilmFilterInput = z.input<typeof filmFilterSchema>;
+
+/** A filter with nothing set: every film. */
+export const noFilter: FilmFilter = filmFilterSchema.parse({});
 
 export const listQuerySchema = z.strictObject({
   search: z.string().max(1000).default(''),
-  filter: filmFilterSchema.default(filmFilterSchema.parse({})),
+  filter: filmFilterSchema.default(noFilter),
   sort: z.enum(sortKeys).default('title'),
   descending: z.boolean().default(false),
   offset: z.int().min(0).default(0),
@@ -31,9 +53,16 @@ export const listQuerySchema = z.strictObject({
 export type ListQuery = z.input<typeof listQuerySchema>;
 export type ResolvedListQuery = z.output<typeof listQuerySchema>;
 
+/** Which films the filter lists count over: the current search and filter (no sort, no page). */
+export const facetQuerySchema = z.strictObject({
+  search: z.string().max(1000).default(''),
+  filter: filmFilterSchema.default(noFilter),
+});
+export type FacetQuery = z.input<typeof facetQuerySchema>;
+
 /** The fields a search can match, in the collector's words. */
 export const searchFields = {
-  title: 'title',
+  title: 'the title',
   people: 'a name',
   characters: 'a character',
   quotes: 'a quote',
@@ -55,7 +84,9 @@ export type FilmSummary = {
   directors: string[];
   genres: string[];
   userRating: number | null;
+  /** Out of 10. */
   imdbRating: number | null;
+  /** Out of 100. */
   rottenTomatoes: number | null;
   seen: boolean;
   onLoan: boolean;
@@ -71,11 +102,27 @@ export type FilmSummary = {
 export type FilmPage = { total: number; offset: number; films: FilmSummary[] };
 
 export type FacetCount = { value: string; count: number };
+export type RatingCount = { rating: number | null; count: number };
+
+/**
+ * Counts for browse's filter lists, over the films the current search and filter find. A list
+ * whose own filter allows one value (decade, medium, seen, loan, rating) counts as if that one
+ * filter were off, so its other values say what choosing them instead would give.
+ */
 export type Facets = {
+  /** How many films the search and filter find. */
+  total: number;
   genres: FacetCount[];
   tags: FacetCount[];
+  /** "1990s" → count, oldest first. */
   decades: FacetCount[];
+  /** The earliest and latest year among the films counted for decades, or null when none has one. */
+  years: { min: number; max: number } | null;
   media: FacetCount[];
+  /** The directors with the most films, most first (at most 40). */
+  directors: FacetCount[];
+  /** Own ratings, null for films not rated yet, lowest first. */
+  ratings: RatingCount[];
   seen: { seen: number; unseen: number };
   onLoan: number;
   overdue: number;
@@ -83,3 +130,20 @@ export type Facets = {
 
 export const MATCH_START = '\u0001';
 export const MATCH_END = '\u0002';
+
+/** The table columns and grid fields a sort key orders by, in the collector's words. */
+export const sortLabels: Record<SortKey, string> = {
+  relevance: 'best match',
+  title: 'title',
+  year: 'year',
+  runtime: 'runtime',
+  directors: 'director',
+  genres: 'genre',
+  imdb: 'IMDb rating',
+  rottenTomatoes: 'Rotten Tomatoes',
+  rating: 'own rating',
+  seen: 'seen',
+  media: 'medium',
+  location: 'location',
+  added: 'date added',
+};

@@ -30,7 +30,7 @@ describeE2e('the shell in Chromium, over the built main, preload and renderer', 
   test('lists the films of the library file it was given', async () => {
     const app = await open(await libraryWithSampleFilm());
     const films = app.page.getByRole('region', { name: 'Films' });
-    await expect.poll(() => films.getByRole('cell', { name: 'The Work', exact: true }).count()).toBe(1);
+    await expect.poll(() => films.getByRole('gridcell', { name: 'The Work', exact: true }).count()).toBe(1);
     expect(await films.getByText('1 film', { exact: true }).isVisible()).toBe(true);
     expect(app.pageErrors).toEqual([]);
   });
@@ -45,7 +45,7 @@ describeE2e('the shell in Chromium, over the built main, preload and renderer', 
     const app = await open();
     await app.page.getByRole('heading', { name: 'Your library is empty' }).waitFor();
     await app.page.getByRole('button', { name: 'Open the sample film' }).click();
-    await app.page.getByRole('cell', { name: 'The Work', exact: true }).waitFor();
+    await app.page.getByRole('gridcell', { name: 'The Work', exact: true }).waitFor();
     const library = await openLibrary(app.libraryPath);
     expect(library.list({ limit: 10 }).films.map((film) => film.title)).toEqual(['The Work']);
     await library.close();

@@ -1,5 +1,9 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-// Each test starts on an empty document.
-afterEach(() => cleanup());
+// Each test renders into a fresh document body.
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+  window.location.hash = '';
+});

@@ -1,162 +1,186 @@
 import type Database from 'better-sqlite3';
-import { Kysely, sql, type Compilable, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import {
   listQuerySchema,
   MATCH_END,
   MATCH_START,
   searchFields,
-  type Facets,
-  type FilmFilter,
+  type FacetQuery,
   type FilmPage,
   type FilmSummary,
   type ListQuery,
+  type ResolvedListQuery,
   type SearchField,
+  type SortKey,
 } from '../../shared/browse';
+import { remembered } from './browse-cache';
+import { conditionsOf, fromWhere, membershipWhere, today, type Clause } from './browse-conditions';
 import { prepared, type Row } from './film-rows';
-import { ftsQuery } from './search-text';
-import type { LibraryTables } from './tables';
+import { ftsQuery, ftsTitleQuery } from './search-text';
+
+export { facetCounts, facetSql } from './browse-facets';
+
+/**
+ * Browse's reads: one sorted page of a search and filter, its total, and the films' summaries.
+ * Written as SQL rather than through Kysely because the query plan is the feature here: every
+ * condition is shaped so SQLite answers it from an index (migration 0002 adds one per sort key),
+ * and tests pin the plans with EXPLAIN QUERY PLAN.
+ */
 
 type Sqlite = Database.Database;
-type Db = Kysely<LibraryTables>;
-type FilmsQuery = SelectQueryBuilder<LibraryTables, 'films', object>;
-type Eb = ExpressionBuilder<LibraryTables, 'films'>;
 
-/** Column weights for ranking: a title match outranks a name, which outranks the story. */
+/** Column weights for ranking within a tier: a title match outranks a name, which outranks the story. */
 const RANK = 'bm25(films_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0)';
 const FIELDS = Object.keys(searchFields) as SearchField[];
+const FTS_KEYS = 'SELECT rowid FROM films_fts WHERE films_fts MATCH ?';
+/**
+ * Up to this many films, a page is sorted from the films found (looked up by key); beyond it, a
+ * walk along the sort index tests each film, which finds a page's worth quickly when matches abound.
+ */
+const SORT_FOUND_UP_TO = 2_000;
+const RANK_UP_TO = 10_000;
 
-/** Runs a Kysely-built query synchronously on the library's one connection. */
-function all<T>(sqlite: Sqlite, query: Compilable): T[] {
-  const compiled = query.compile();
-  return prepared(sqlite, compiled.sql).all(compiled.parameters as unknown[]) as T[];
+const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance' | 'title'>, string> = {
+  year: 'f.year',
+  runtime: 'f.runtime_minutes',
+  directors: 'f.sort_directors',
+  genres: 'f.sort_genres',
+  imdb: 'f.imdb_rating',
+  rottenTomatoes: 'f.rotten_tomatoes',
+  rating: 'f.user_rating',
+  seen: 'f.seen',
+  media: 'f.sort_media',
+  location: 'f.sort_locations',
+  added: 'f.added_at',
+};
+
+/**
+ * The ORDER BY of a sort: the chosen column, then sort title, then year, then the key, so every
+ * order is total and pages never overlap. Ties stay A to Z whichever way the column runs (newest
+ * first, then by title); only the title sort turns wholly around.
+ */
+function orderBy(sort: Exclude<SortKey, 'relevance'>, descending: boolean, reversed: boolean): string {
+  const way = (down: boolean) => (down !== reversed ? 'DESC' : 'ASC');
+  if (sort === 'title') {
+    return `f.sort_title ${way(descending)}, f.year ${way(descending)}, f.key ${way(descending)}`;
+  }
+  return `${SORT_COLUMNS[sort]} ${way(descending)}, f.sort_title ${way(false)}, f.year ${way(false)}, f.key ${way(false)}`;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+type PageWindow = { offset: number; limit: number; reversed: boolean };
 
-function termExists(eb: Eb, kind: string, value: string) {
-  return eb.exists(
-    eb
-      .selectFrom('film_terms as t')
-      .select(sql`1`.as('one'))
-      .whereRef('t.film_key', '=', 'films.key')
-      .where('t.kind', '=', kind)
-      .where('t.value', '=', value),
-  );
+/**
+ * Past the middle of a long result, reads the page from the other end with the order turned
+ * around: OFFSET costs a walk over every skipped row, so the last page is as quick as the first.
+ */
+function pageWindow(total: number, offset: number, limit: number): PageWindow {
+  const end = Math.min(offset + limit, total);
+  if (offset <= total / 2 || end <= offset) return { offset, limit, reversed: false };
+  return { offset: total - end, limit: end - offset, reversed: true };
 }
 
-function personExists(eb: Eb, name: string, role: string | null) {
-  let query = eb
-    .selectFrom('film_credits as c')
-    .innerJoin('people as p', 'p.key', 'c.person_key')
-    .select(sql`1`.as('one'))
-    .whereRef('c.film_key', '=', 'films.key')
-    .where('p.name', '=', name);
-  if (role) query = query.where('c.role', '=', role);
-  return eb.exists(query);
+/** The films of a search ranked: whole title words first, then title prefixes, then by bm25, then by title. */
+function rankedSql(query: ResolvedListQuery, fts: string, reversed: boolean, column: string): Clause {
+  const where = membershipWhere(conditionsOf(null, query.filter));
+  const way = query.descending !== reversed ? 'DESC' : 'ASC';
+  const rest = reversed ? 'DESC' : 'ASC';
+  return {
+    sql: `WITH m AS MATERIALIZED (
+        SELECT rowid AS key, ${RANK} AS score, (rowid IN (${FTS_KEYS})) + (rowid IN (${FTS_KEYS})) AS tier
+        FROM films_fts WHERE films_fts MATCH ?)
+      SELECT ${column} FROM m CROSS JOIN films f ON f.key = m.key WHERE ${where.sql}
+      ORDER BY m.tier ${way === 'ASC' ? 'DESC' : 'ASC'}, m.score ${way}, f.sort_title ${rest}, f.year ${rest}, f.key ${rest}`,
+    params: [ftsTitleQuery(query.search, false), ftsTitleQuery(query.search, true), fts, ...where.params],
+  };
 }
 
-function loanExists(eb: Eb, overdue: boolean) {
-  let query = eb
-    .selectFrom('film_loans as l')
-    .select(sql`1`.as('one'))
-    .whereRef('l.film_key', '=', 'films.key')
-    .where('l.returned_on', 'is', null);
-  if (overdue) query = query.where('l.due_on', '<', today());
-  return eb.exists(query);
+/** Every film of a search and filter in browse's order, unpaged, as `column` (f.key or f.id). */
+function orderedSql(query: ResolvedListQuery, total: number, reversed: boolean, column = 'f.key'): Clause {
+  const fts = ftsQuery(query.search);
+  // Past RANK_UP_TO matches the words typed are too few to rank by (a letter or two), and ranking
+  // 100,000 films would cost more than a keystroke's time: such a search lists by title.
+  if (query.sort === 'relevance' && fts !== null && total <= RANK_UP_TO) {
+    return rankedSql(query, fts, reversed, column);
+  }
+  const sort = query.sort === 'relevance' ? 'title' : query.sort;
+  const source = fromWhere(conditionsOf(fts, query.filter), total <= SORT_FOUND_UP_TO);
+  return {
+    sql: `SELECT ${column} FROM ${source.sql} ORDER BY ${orderBy(sort, query.descending, reversed)}`,
+    params: source.params,
+  };
 }
 
-/** Adds every active filter of browse to a query over `films`. */
-export function applyFilter(query: FilmsQuery, filter: FilmFilter): FilmsQuery {
-  let q = query.where('films.deleted_at', 'is', null);
-  for (const genre of filter.genres) q = q.where((eb) => termExists(eb, 'genre', genre));
-  for (const tag of filter.tags) q = q.where((eb) => termExists(eb, 'tag', tag));
-  if (filter.yearFrom !== null) q = q.where('films.year', '>=', filter.yearFrom);
-  if (filter.yearTo !== null) q = q.where('films.year', '<=', filter.yearTo);
-  if (filter.director) {
-    const name = filter.director;
-    q = q.where((eb) => personExists(eb, name, 'director'));
-  }
-  if (filter.person) {
-    const name = filter.person;
-    q = q.where((eb) => personExists(eb, name, null));
-  }
-  if (filter.medium) {
-    const medium = filter.medium;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('film_copies as m')
-          .select(sql`1`.as('one'))
-          .whereRef('m.film_key', '=', 'films.key')
-          .where('m.medium', '=', medium),
-      ),
-    );
-  }
-  if (filter.seen !== null) {
-    const seen = filter.seen;
-    q = q.where((eb) => {
-      const watched = eb.exists(
-        eb
-          .selectFrom('film_watched as w')
-          .select(sql`1`.as('one'))
-          .whereRef('w.film_key', '=', 'films.key'),
-      );
-      return seen ? watched : eb.not(watched);
-    });
-  }
-  if (filter.ratingFrom !== null) q = q.where('films.user_rating', '>=', filter.ratingFrom);
-  if (filter.ratingTo !== null) q = q.where('films.user_rating', '<=', filter.ratingTo);
-  if (filter.loan) {
-    const overdue = filter.loan === 'overdue';
-    q = q.where((eb) => loanExists(eb, overdue));
-  }
-  return q;
+/** The SQL of one page of `total` films, and whether it reads them from the far end (exported for the query-plan tests). */
+export function pageSql(input: ListQuery, total: number): Clause & { reversed: boolean } {
+  const query = listQuerySchema.parse(input);
+  const window = pageWindow(total, query.offset, query.limit);
+  const ordered = orderedSql(query, total, window.reversed);
+  return {
+    sql: `${ordered.sql} LIMIT ? OFFSET ?`,
+    params: [...ordered.params, window.limit, window.offset],
+    reversed: window.reversed,
+  };
 }
 
-const SORT_COLUMNS = {
-  title: 'films.sort_title',
-  year: 'films.year',
-  runtime: 'films.runtime_minutes',
-  rating: 'films.user_rating',
-  added: 'films.added_at',
-} as const;
+/** The SQL counting the films a search and filter find (exported for the query-plan tests). */
+export function countSql(input: FacetQuery): Clause {
+  const { search = '', filter } = input;
+  const conditions = conditionsOf(ftsQuery(search), listQuerySchema.shape.filter.parse(filter));
+  const [only] = conditions.sets;
+  if (only && conditions.sets.length === 1 && conditions.rows.length === 1) {
+    // One key set and nothing on the film row: count the set's own index, less the (few) trashed.
+    return {
+      sql: `SELECT count(*) FROM (${only.sql}) d WHERE d.key NOT IN (SELECT key FROM films WHERE deleted_at IS NOT NULL)`,
+      params: only.params,
+    };
+  }
+  const source = fromWhere(conditions, true);
+  return { sql: `SELECT count(*) FROM ${source.sql}`, params: source.params };
+}
 
-function baseQuery(db: Db, search: string | null): FilmsQuery {
-  const films = db.selectFrom('films');
-  if (search === null) return films;
-  return films
-    .innerJoin('films_fts', 'films_fts.rowid', 'films.key')
-    .where(sql<boolean>`films_fts MATCH ${search}`) as unknown as FilmsQuery;
+/** How many films a search and filter find, remembered while the library is unchanged. */
+export function countFound(sqlite: Sqlite, input: FacetQuery): number {
+  const query = countSql(input);
+  return remembered(sqlite, `count ${query.sql} ${JSON.stringify(query.params)}`, () => {
+    return prepared(sqlite, query.sql).pluck().get(query.params) as number;
+  });
 }
 
 /** One page of browse: the films matching search and filter, sorted, with the total count. */
-export function listFilms(sqlite: Sqlite, db: Db, input: ListQuery): FilmPage {
+export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmPage {
   const query = listQuerySchema.parse(input);
-  const search = ftsQuery(query.search);
-  const filtered = applyFilter(baseQuery(db, search), query.filter);
-  const direction = query.descending ? 'desc' : 'asc';
-  let page = filtered.select(['films.key as key']);
-  if (query.sort === 'relevance' && search !== null) {
-    page = page.orderBy(sql.raw(RANK), direction).orderBy('films.sort_title').orderBy('films.key');
-  } else {
-    const column = SORT_COLUMNS[query.sort === 'relevance' ? 'title' : query.sort];
-    page = page
-      .orderBy(column, direction)
-      .orderBy('films.sort_title', direction === 'desc' && column === 'films.sort_title' ? 'desc' : 'asc')
-      .orderBy('films.year')
-      .orderBy('films.key');
-  }
-  const keys = all<{ key: number }>(sqlite, page.limit(query.limit).offset(query.offset)).map((r) => r.key);
-  const [countRow] = all<{ total: number }>(
-    sqlite,
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')),
-  );
+  const total = countFound(sqlite, { search: query.search, filter: query.filter });
+  if (total === 0 || query.offset >= total) return { total, offset: query.offset, films: [] };
+  const page = pageSql(query, total);
+  const keys = prepared(sqlite, page.sql).pluck().all(page.params) as number[];
+  if (page.reversed) keys.reverse();
   const summaries = summarise(sqlite, keys);
-  if (search !== null) addMatches(sqlite, search, summaries);
-  return { total: countRow?.total ?? 0, offset: query.offset, films: keys.map((key) => summaries.get(key)!) };
+  const fts = ftsQuery(query.search);
+  if (fts !== null) addMatches(sqlite, fts, summaries);
+  return { total, offset: query.offset, films: keys.flatMap((key) => summaries.get(key) ?? []) };
 }
 
-function inList(keys: readonly number[]): string {
+/**
+ * The keys of every film a search and filter match, unsorted and unpaged (export uses them).
+ * The middle argument is unused; it is kept so existing callers need not change.
+ */
+export function matchingKeys(sqlite: Sqlite, _db: unknown, input: ListQuery): number[] {
+  const query = listQuerySchema.parse(input);
+  const source = fromWhere(conditionsOf(ftsQuery(query.search), query.filter), true);
+  return prepared(sqlite, `SELECT f.key FROM ${source.sql}`).pluck().all(source.params) as number[];
+}
+
+/**
+ * The ids of every film a search and filter match, in browse's order, unpaged: what "select all"
+ * hands to print, bulk edit and the trash.
+ */
+export function matchingIds(sqlite: Sqlite, input: ListQuery): string[] {
+  const query = listQuerySchema.parse(input);
+  const total = countFound(sqlite, { search: query.search, filter: query.filter });
+  const ordered = orderedSql(query, total, false, 'f.id');
+  return prepared(sqlite, ordered.sql).pluck().all(ordered.params) as string[];
+}
+
+function placeholders(keys: readonly number[]): string {
   return keys.map(() => '?').join(', ');
 }
 
@@ -171,13 +195,18 @@ function rowsByFilm(rows: Row[]): Map<number, Row[]> {
   return map;
 }
 
+const SUMMARY_COLUMNS = `key, id, title, sort_title, year, runtime_minutes, user_rating, imdb_rating,
+  rotten_tomatoes, seen, open_loans, next_due_on, added_at`;
+
 /** Summaries of the films on one page, keyed by film key. */
 function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSummary> {
   const summaries = new Map<number, FilmSummary>();
   if (keys.length === 0) return summaries;
-  const list = inList(keys);
+  const list = placeholders(keys);
   const select = (sqlText: string) => rowsByFilm(prepared(sqlite, sqlText).all(keys) as Row[]);
-  const films = prepared(sqlite, `SELECT * FROM films WHERE key IN (${list})`).all(keys) as Row[];
+  const films = prepared(sqlite, `SELECT ${SUMMARY_COLUMNS} FROM films WHERE key IN (${list})`).all(
+    keys,
+  ) as Row[];
   const directors = select(
     `SELECT c.film_key, p.name FROM film_credits c JOIN people p ON p.key = c.person_key
      WHERE c.film_key IN (${list}) AND c.role = 'director' ORDER BY c.film_key, c.position`,
@@ -185,26 +214,15 @@ function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSum
   const genres = select(
     `SELECT film_key, value FROM film_terms WHERE film_key IN (${list}) AND kind = 'genre' ORDER BY film_key, position`,
   );
-  const ratings = select(
-    `SELECT film_key, source, value, scale FROM film_ratings WHERE film_key IN (${list}) ORDER BY film_key, position`,
-  );
   const copies = select(
     `SELECT film_key, medium, location FROM film_copies WHERE film_key IN (${list}) ORDER BY film_key, position`,
   );
-  const loans = select(
-    `SELECT film_key, due_on FROM film_loans WHERE film_key IN (${list}) AND returned_on IS NULL`,
-  );
-  const watched = select(`SELECT DISTINCT film_key FROM film_watched WHERE film_key IN (${list})`);
   const posters = select(`SELECT film_key FROM film_posters WHERE film_key IN (${list})`);
   const now = today();
   for (const film of films) {
     const key = film.key as number;
-    const ratingOf = (source: string) => {
-      const rating = ratings.get(key)?.find((r) => (r.source as string).toLowerCase() === source);
-      return rating ? (rating.value as number) : null;
-    };
     const filmCopies = copies.get(key) ?? [];
-    const filmLoans = loans.get(key) ?? [];
+    const dueOn = film.next_due_on as string | null;
     summaries.set(key, {
       id: film.id as string,
       title: film.title as string,
@@ -214,11 +232,11 @@ function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSum
       directors: (directors.get(key) ?? []).map((r) => r.name as string),
       genres: (genres.get(key) ?? []).map((r) => r.value as string),
       userRating: film.user_rating as number | null,
-      imdbRating: ratingOf('imdb'),
-      rottenTomatoes: ratingOf('rotten tomatoes'),
-      seen: watched.has(key),
-      onLoan: filmLoans.length > 0,
-      overdue: filmLoans.some((loan) => loan.due_on !== null && (loan.due_on as string) < now),
+      imdbRating: film.imdb_rating as number | null,
+      rottenTomatoes: film.rotten_tomatoes as number | null,
+      seen: film.seen === 1,
+      onLoan: (film.open_loans as number) > 0,
+      overdue: dueOn !== null && dueOn < now,
       media: [...new Set(filmCopies.map((c) => c.medium as string))],
       locations: [
         ...new Set(filmCopies.map((c) => c.location as string | null).filter((l): l is string => !!l)),
@@ -236,11 +254,11 @@ function addMatches(sqlite: Sqlite, search: string, summaries: Map<number, FilmS
   const keys = [...summaries.keys()];
   if (keys.length === 0) return;
   const snippets = FIELDS.map(
-    (_, i) => `snippet(films_fts, ${i}, '${MATCH_START}', '${MATCH_END}', '…', 12) AS s${i}`,
+    (_, i) => `snippet(films_fts, ${i}, '${MATCH_START}', '${MATCH_END}', '…', 10) AS s${i}`,
   );
   const rows = prepared(
     sqlite,
-    `SELECT rowid, ${snippets.join(', ')} FROM films_fts WHERE films_fts MATCH ? AND rowid IN (${inList(keys)})`,
+    `SELECT rowid, ${snippets.join(', ')} FROM films_fts WHERE films_fts MATCH ? AND rowid IN (${placeholders(keys)})`,
   ).all([search, ...keys]) as Row[];
   for (const row of rows) {
     const index = FIELDS.findIndex((_, i) => String(row[`s${i}`] ?? '').includes(MATCH_START));
@@ -249,50 +267,4 @@ function addMatches(sqlite: Sqlite, search: string, summaries: Map<number, FilmS
       summary.match = { field: FIELDS[index]!, snippet: String(row[`s${index}`]) };
     }
   }
-}
-
-function counts(sqlite: Sqlite, sqlText: string, params: unknown[] = []): { value: string; count: number }[] {
-  return prepared(sqlite, sqlText).all(params) as { value: string; count: number }[];
-}
-
-/** Counts for browse's filter lists, over the whole library (not counting the trash). */
-export function facetCounts(sqlite: Sqlite): Facets {
-  const live = 'JOIN films f ON f.key = t.film_key AND f.deleted_at IS NULL';
-  const termCounts = (kind: string) =>
-    counts(
-      sqlite,
-      `SELECT t.value, count(*) AS count FROM film_terms t ${live} WHERE t.kind = ? GROUP BY t.value ORDER BY count DESC, t.value`,
-      [kind],
-    );
-  const seen = prepared(
-    sqlite,
-    `SELECT count(*) FROM films f WHERE f.deleted_at IS NULL AND EXISTS (SELECT 1 FROM film_watched w WHERE w.film_key = f.key)`,
-  )
-    .pluck()
-    .get() as number;
-  const total = prepared(sqlite, 'SELECT count(*) FROM films WHERE deleted_at IS NULL')
-    .pluck()
-    .get() as number;
-  const loanCount = (overdue: boolean) =>
-    prepared(
-      sqlite,
-      `SELECT count(DISTINCT l.film_key) FROM film_loans l JOIN films f ON f.key = l.film_key AND f.deleted_at IS NULL WHERE l.returned_on IS NULL${overdue ? ' AND l.due_on < ?' : ''}`,
-    )
-      .pluck()
-      .get(overdue ? [today()] : []) as number;
-  return {
-    genres: termCounts('genre'),
-    tags: termCounts('tag'),
-    decades: counts(
-      sqlite,
-      `SELECT (year / 10) * 10 || 's' AS value, count(*) AS count FROM films WHERE deleted_at IS NULL AND year IS NOT NULL GROUP BY year / 10 ORDER BY year / 10`,
-    ),
-    media: counts(
-      sqlite,
-      `SELECT t.medium AS value, count(DISTINCT t.film_key) AS count FROM film_copies t ${live} GROUP BY t.medium ORDER BY count DESC, t.medium`,
-    ),
-    seen: { seen, unseen: total - seen },
-    onLoan: loanCount(false),
-    overdue: loanCount(true),
-  };
 }

@@ -1,7 +1,12 @@
 import type { Film } from '../../shared/film-schema';
 import type { SearchField } from '../../shared/browse';
 
-const join = (values: readonly (string | null | undefined)[]) => values.filter(Boolean).join('\n');
+/**
+ * NFC first: a title written with combining marks ("a" + U+0308) would otherwise split into two
+ * words at the mark, and "nausicaa" would not find it; composed, the tokenizer folds "ä" to "a".
+ */
+const join = (values: readonly (string | null | undefined)[]) =>
+  values.filter(Boolean).join('\n').normalize('NFC');
 
 /** The text the search index holds for a film, one value per index column. */
 export function searchText(film: Film): Record<SearchField, string> {
@@ -22,16 +27,32 @@ export function searchText(film: Film): Record<SearchField, string> {
   };
 }
 
-/**
- * Turns what a person typed into an FTS5 query: every word must match, each as a prefix, so
- * "ame" finds "Amélie". Quotes and operators are neutralised; nothing typed is ever a syntax error.
- */
-export function ftsQuery(input: string): string | null {
-  const words = input
+/** The words of what a person typed (at most 20), composed (NFC) as the index holds them. */
+export function searchWords(input: string): string[] {
+  return input
     .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 20);
+}
+
+/**
+ * Turns what a person typed into an FTS5 query: every word must match, each as a prefix, so
+ * "ame" finds "Amélie". Each word is quoted, so quotes and operators typed are plain words and
+ * nothing typed is ever a syntax error. Null when nothing searchable was typed.
+ */
+export function ftsQuery(input: string): string | null {
+  const words = searchWords(input);
+  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
+}
+
+/**
+ * The same words, all in the title: as whole words (`exact`) or as prefixes. Ranking puts films
+ * whose title holds every word first, whole words before prefixes: "alien" gives Alien, then
+ * Aliens, then a film whose story mentions an alien.
+ */
+export function ftsTitleQuery(input: string, exact: boolean): string | null {
+  const words = searchWords(input);
   if (words.length === 0) return null;
-  return words.map((word) => `"${word}"*`).join(' ');
+  return `{title} : (${words.map((word) => `"${word}"${exact ? '' : '*'}`).join(' ')})`;
 }

@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
+import * as browseColumns from './0002-browse-columns';
+import * as editIndexes from './0003-edit-indexes';
 
 /** Every migration, registered statically so bundlers and tests see the same list. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-browse-columns': browseColumns,
+  '0003-edit-indexes': editIndexes,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

@@ -1,83 +1,334 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { FilmPage } from '../../../shared/browse';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { FilmFilter, SortKey } from '../../../shared/browse';
+import { BulkEditDialog } from '../edit/bulk-edit-dialog';
+import { showToast } from '../edit/toasts';
 import { useApi } from '../shell/api-context';
+import { useMenuAction } from '../shell/menu-actions';
 import { navigate } from '../shell/route';
+import { isSearchShortcut, keyIntent } from './browse-keys';
+import {
+  describeQuery,
+  effectiveSort,
+  emptyBrowseQuery,
+  narrows,
+  toListQuery,
+  type BrowseQuery,
+} from './browse-query';
+import { selectionIds, useBrowseSelection } from './browse-selection';
+import { ColumnsMenu } from './columns-menu';
+import { DetailPane } from './detail-pane';
+import { EmptyLibrary, NoResults } from './empty-states';
+import { FilmGrid } from './film-grid';
+import { FilmTable, TABLE_ROW_HEIGHT } from './film-table';
+import { FilterPanel } from './filter-panel';
+import { useBrowseLayout } from './layout-prefs';
+import { QueryLine } from './query-line';
+import type { ResultsProps } from './results';
+import { SearchBox } from './search-box';
+import { SortControl } from './sort-control';
+import { useChoice } from './use-choice';
+import { useFacets } from './use-facets';
+import { useFilmPages } from './use-film-pages';
+import './browse.css';
 
-type State =
-  { status: 'loading' } | { status: 'ready'; page: FilmPage } | { status: 'failed'; message: string };
+/** Typing settles this long before the library is asked (a burst of keys asks once). */
+export const SEARCH_DEBOUNCE_MS = 120;
+/** The sheet view takes films by id in its address: more than this is a catalogue, not a print-out. */
+const PRINT_AT_MOST = 500;
 
-/** The library list: the first page of films, or a welcome when the library is empty. */
-export function BrowseView() {
-  const api = useApi();
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const load = useCallback(() => {
-    api.films
-      .list({ sort: 'title', limit: 200 })
-      .then((page) => setState({ status: 'ready', page }))
-      .catch((error: unknown) => setState({ status: 'failed', message: String((error as Error).message) }));
-  }, [api]);
-  useEffect(load, [load]);
-
-  if (state.status === 'loading') return <p className="muted">Opening the library…</p>;
-  if (state.status === 'failed') return <p role="alert">The library could not be read: {state.message}</p>;
-  if (state.page.total === 0) return <EmptyLibrary onOpened={load} />;
-  return (
-    <section aria-label="Films">
-      <p className="muted">
-        {state.page.total === 1 ? '1 film' : `${state.page.total.toLocaleString()} films`}
-      </p>
-      <table className="film-table">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Year</th>
-            <th scope="col">Directors</th>
-            <th scope="col">Genres</th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.page.films.map((film) => (
-            <tr key={film.id} onClick={() => navigate({ view: 'film', id: film.id })}>
-              <td>{film.title}</td>
-              <td>{film.year ?? ''}</td>
-              <td>{film.directors.join(', ')}</td>
-              <td>{film.genres.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+function useDebounced<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
 }
 
-function EmptyLibrary({ onOpened }: { onOpened: () => void }) {
+/** Sorting by the column already sorted by turns it around; a new column starts in its natural way. */
+function nextSort(query: BrowseQuery, sort: SortKey): Pick<BrowseQuery, 'sort' | 'descending'> {
+  if (effectiveSort(query) === sort) return { sort, descending: !query.descending };
+  const highFirst: SortKey[] = ['imdb', 'rottenTomatoes', 'rating', 'added'];
+  return { sort, descending: highFirst.includes(sort) };
+}
+
+const rowId = (index: number) => `film-row-${index}`;
+
+/** The last query, so coming back from a film's page finds the search and filters as they were. */
+let lastQuery: BrowseQuery = emptyBrowseQuery;
+
+/** Starts the next browse afresh (a new library opened; tests). */
+export function forgetBrowseQuery(): void {
+  lastQuery = emptyBrowseQuery;
+}
+
+/**
+ * The library as collectors live in it: search as you type, filters with counts, any order, a grid
+ * or a table of the result (only what is on screen is in the page), a detail pane, and a choice of
+ * films that print, export and bulk edit act on.
+ */
+export function BrowseView() {
   const api = useApi();
-  const [busy, setBusy] = useState(false);
+  const [layout, setLayout] = useBrowseLayout();
+  const [query, setQuery] = useState<BrowseQuery>(() => lastQuery);
+  useEffect(() => {
+    lastQuery = query;
+  }, [query]);
+  const search = useDebounced(query.search, SEARCH_DEBOUNCE_MS);
+  const asked = useMemo(() => ({ ...query, search }), [query, search]);
+  const pages = useFilmPages(asked);
+  const [refresh, setRefresh] = useState(0);
+  const facets = useFacets(asked, refresh, layout.filtersOpen);
+  const [libraryTotal, setLibraryTotal] = useState<number | null>(null);
+  const listQuery = useMemo(() => toListQuery(asked), [asked]);
+  const choice = useChoice(pages, listQuery);
+  const selection = useBrowseSelection();
+  const [bulkIds, setBulkIds] = useState<string[] | null>(null);
+  const [gridColumns, setGridColumns] = useState(1);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const results = useRef<HTMLDivElement>(null);
+  const total = pages.total ?? 0;
+
+  useEffect(() => {
+    api.library
+      .info()
+      .then((info) => setLibraryTotal(info.filmCount))
+      .catch(() => setLibraryTotal(null));
+  }, [api, refresh]);
+
+  const reload = useCallback(() => {
+    setRefresh((n) => n + 1);
+    pages.reload();
+  }, [pages]);
+
+  const changeFilter = (change: Partial<FilmFilter>) =>
+    setQuery((q) => ({ ...q, filter: { ...q.filter, ...change } }));
+  const clearAll = () => setQuery(emptyBrowseQuery);
+
+  useMenuAction('view-grid', () => setLayout({ layout: 'grid' }));
+  useMenuAction('view-table', () => setLayout({ layout: 'table' }));
+
+  // "/" and Ctrl/Cmd+F put the keyboard in the search box from anywhere in browse.
+  useEffect(() => {
+    const listen = (event: globalThis.KeyboardEvent) => {
+      if (!isSearchShortcut(event, event.target)) return;
+      event.preventDefault();
+      searchInput.current?.focus();
+      searchInput.current?.select();
+    };
+    window.addEventListener('keydown', listen);
+    return () => window.removeEventListener('keydown', listen);
+  }, []);
+
+  const chosen = async (): Promise<string[]> => (selection ? selectionIds(api, selection) : []);
+
+  const trashChosen = async () => {
+    const ids = await chosen();
+    if (ids.length === 0) return;
+    try {
+      await api.films.trash(ids);
+      reload();
+      showToast(
+        ids.length === 1
+          ? 'Moved 1 film to the trash.'
+          : `Moved ${ids.length.toLocaleString()} films to the trash.`,
+        {
+          label: 'Undo',
+          run: async () => {
+            await api.films.restore(ids);
+            reload();
+          },
+        },
+      );
+    } catch (error) {
+      showToast(
+        `The films could not be moved to the trash: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+
+  const printChosen = async () => {
+    const ids = await chosen();
+    if (ids.length > PRINT_AT_MOST) {
+      showToast(
+        `Choose at most ${PRINT_AT_MOST} films to print at once (${ids.length.toLocaleString()} are chosen).`,
+      );
+      return;
+    }
+    if (ids.length > 0) navigate({ view: 'sheet', ids });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const intent = keyIntent(event, {
+      cursor: choice.cursor,
+      total,
+      columns: layout.layout === 'grid' ? gridColumns : 1,
+      pageRows:
+        layout.layout === 'grid'
+          ? 2
+          : Math.max(1, Math.floor((results.current?.clientHeight ?? 600) / TABLE_ROW_HEIGHT) - 2),
+    });
+    if (!intent) return;
+    event.preventDefault();
+    if (intent.kind === 'move') choice.moveTo(intent.to, intent);
+    else if (intent.kind === 'open') {
+      const film = choice.cursor === null ? undefined : pages.filmAt(choice.cursor);
+      if (film) navigate({ view: 'film', id: film.id });
+    } else if (intent.kind === 'toggle') choice.toggleCursor();
+    else if (intent.kind === 'select-all') choice.chooseAll();
+    else if (intent.kind === 'clear') {
+      if (choice.count > 0) choice.clear();
+      else if (narrows(query)) clearAll();
+    } else void trashChosen();
+  };
+
+  const focusResults = () => results.current?.querySelector<HTMLElement>('.results-scroller')?.focus();
+
+  if (pages.total === null && pages.error === null)
+    return <p className="muted browse-loading">Opening the library…</p>;
+  if (pages.total === null) return <p role="alert">The library could not be read: {pages.error}</p>;
+  if (total === 0 && !narrows(asked) && !pages.pending) return <EmptyLibrary onOpened={reload} />;
+
+  const resultsProps: ResultsProps = {
+    pages,
+    total,
+    selection: choice.selection,
+    cursor: choice.cursor,
+    cursorMoves: choice.cursorMoves,
+    onChoose: choice.click,
+    onOpen: (film) => navigate({ view: 'film', id: film.id }),
+    rowId,
+    gridProps: {
+      tabIndex: 0,
+      'aria-label': 'Film list',
+      'aria-multiselectable': true,
+      'aria-activedescendant': choice.cursor === null ? undefined : rowId(choice.cursor),
+      onKeyDown,
+    },
+  };
+
   return (
-    <section className="empty-state">
-      <h1>Your library is empty</h1>
-      <p>Import a library file or a film fact page, add a film by hand, or start from the sample film.</p>
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => navigate({ view: 'transfer' })}>
-          Import…
-        </button>
-        <button type="button" onClick={() => navigate({ view: 'edit', id: null })}>
-          Add a film
+    <section className={`browse${pages.pending ? ' is-pending' : ''}`} aria-label="Films">
+      <header className="browse-toolbar">
+        <SearchBox
+          value={query.search}
+          inputRef={searchInput}
+          onChange={(text) => setQuery((q) => ({ ...q, search: text }))}
+          onLeave={focusResults}
+        />
+        <div className="toolbar-group" role="group" aria-label="Layout">
+          <button
+            type="button"
+            aria-pressed={layout.layout === 'grid'}
+            onClick={() => setLayout({ layout: 'grid' })}
+          >
+            Grid
+          </button>
+          <button
+            type="button"
+            aria-pressed={layout.layout === 'table'}
+            onClick={() => setLayout({ layout: 'table' })}
+          >
+            Table
+          </button>
+        </div>
+        <SortControl
+          query={asked}
+          onChange={(sort, descending) => setQuery((q) => ({ ...q, sort, descending }))}
+        />
+        {layout.layout === 'table' ? (
+          <ColumnsMenu columns={layout.columns} onChange={(columns) => setLayout({ columns })} />
+        ) : null}
+        <button
+          type="button"
+          aria-pressed={layout.filtersOpen}
+          onClick={() => setLayout({ filtersOpen: !layout.filtersOpen })}
+        >
+          Filters
         </button>
         <button
           type="button"
-          disabled={busy}
-          onClick={() => {
-            setBusy(true);
-            void api.library
-              .openSample()
-              .then(onOpened)
-              .finally(() => setBusy(false));
-          }}
+          aria-pressed={layout.detailOpen}
+          onClick={() => setLayout({ detailOpen: !layout.detailOpen })}
         >
-          Open the sample film
+          Details
         </button>
+      </header>
+      <div className="browse-status">
+        <QueryLine
+          query={asked}
+          total={total}
+          libraryTotal={libraryTotal}
+          onChange={setQuery}
+          onClear={clearAll}
+        />
+        {choice.count > 0 ? (
+          <div className="selection-bar" role="group" aria-label="Chosen films">
+            <span>{choice.count === 1 ? '1 chosen' : `${choice.count.toLocaleString()} chosen`}</span>
+            <button type="button" onClick={() => void printChosen()}>
+              Print selection
+            </button>
+            <button type="button" onClick={() => void chosen().then((ids) => setBulkIds(ids))}>
+              Edit together…
+            </button>
+            <button type="button" onClick={() => void trashChosen()}>
+              Move to trash
+            </button>
+            {choice.selection.mode === 'some' && choice.count < total ? (
+              <button type="button" className="link-button" onClick={choice.chooseAll}>
+                Choose all {total.toLocaleString()}
+              </button>
+            ) : null}
+            <button type="button" className="link-button" onClick={choice.clear}>
+              Clear choice
+            </button>
+          </div>
+        ) : null}
       </div>
+      <div className="browse-body">
+        {layout.filtersOpen ? (
+          <FilterPanel facets={facets} filter={query.filter} onChange={changeFilter} />
+        ) : null}
+        <div className="browse-results" ref={results}>
+          {total === 0 ? (
+            <NoResults
+              description={describeQuery({ ...asked, sort: null, descending: false })}
+              onClear={clearAll}
+            />
+          ) : layout.layout === 'table' ? (
+            <FilmTable
+              {...resultsProps}
+              columns={layout.columns}
+              widths={layout.widths}
+              sort={effectiveSort(asked)}
+              descending={asked.descending}
+              onSort={(sort) => setQuery((q) => ({ ...q, ...nextSort(q, sort) }))}
+              onResize={(column, width) => setLayout({ widths: { ...layout.widths, [column]: width } })}
+              searching={asked.search.trim() !== ''}
+            />
+          ) : (
+            <FilmGrid {...resultsProps} onColumns={setGridColumns} />
+          )}
+        </div>
+        {layout.detailOpen && (choice.shownId !== null || choice.count > 1) ? (
+          <DetailPane
+            filmId={choice.shownId}
+            chosenCount={choice.count}
+            refresh={refresh}
+            onClose={() => setLayout({ detailOpen: false })}
+          />
+        ) : null}
+      </div>
+      {bulkIds ? (
+        <BulkEditDialog
+          filmIds={bulkIds}
+          onClose={() => setBulkIds(null)}
+          onDone={() => {
+            setBulkIds(null);
+            reload();
+          }}
+        />
+      ) : null}
     </section>
   );
 }

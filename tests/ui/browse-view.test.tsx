@@ -1,0 +1,264 @@
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BrowseView, forgetBrowseQuery, SEARCH_DEBOUNCE_MS } from '../../src/renderer/src/browse/browse-view';
+import { getBrowseSelection } from '../../src/renderer/src/browse/browse-selection';
+import type { FilmPage, ListQuery } from '../../src/shared/browse';
+import { emptyFacets, fakeLibrary, summary } from './browse-fake-library';
+import { withApi } from './edit-fake-api';
+
+// jsdom lays nothing out: give every element a window-sized box so the list virtualises as on screen.
+const sizes = { offsetWidth: 1000, offsetHeight: 640, clientWidth: 1000, clientHeight: 640 } as const;
+const saved = new Map<string, PropertyDescriptor | undefined>();
+beforeAll(() => {
+  for (const [name, value] of Object.entries(sizes)) {
+    saved.set(name, Object.getOwnPropertyDescriptor(HTMLElement.prototype, name));
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, get: () => value });
+  }
+});
+afterAll(() => {
+  for (const [name, descriptor] of saved) {
+    if (descriptor) Object.defineProperty(HTMLElement.prototype, name, descriptor);
+  }
+});
+
+beforeEach(forgetBrowseQuery);
+
+const films = [
+  summary(1, 'Alien', { genres: ['Horror', 'Science Fiction'] }),
+  summary(2, 'Aliens', { genres: ['Action', 'Science Fiction'] }),
+  summary(3, 'Amélie', { genres: ['Comedy'] }),
+  summary(4, 'Brazil', { genres: ['Science Fiction', 'Comedy'] }),
+  summary(5, 'Chinatown', { genres: ['Crime'] }),
+];
+
+async function openBrowse(
+  library = fakeLibrary(films, { genres: [{ value: 'Science Fiction', count: 3 }] }),
+) {
+  const user = userEvent.setup();
+  render(withApi(library.api, <BrowseView />));
+  await screen.findByRole('grid', { name: 'Film list' });
+  return { user, ...library };
+}
+
+const titles = () =>
+  within(screen.getByRole('grid', { name: 'Film list' }))
+    .queryAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1')
+    .map((row) => within(row).getAllByRole('gridcell')[0]?.textContent);
+
+describe('browse: search as you type', () => {
+  it('asks the library once a burst of typing settles, not at every key', async () => {
+    const { user, queries } = await openBrowse();
+    await user.type(screen.getByRole('searchbox', { name: 'Search films' }), 'alie');
+    await waitFor(() => expect(titles()).toEqual(['Alien', 'Aliens']));
+    expect(queries.map((query) => query.search)).toEqual(['', 'alie']);
+    expect(queries.at(-1)).toMatchObject({ sort: 'relevance', offset: 0 });
+  });
+
+  it('shows the answer to the last query even when an earlier one answers later', async () => {
+    const library = fakeLibrary(films);
+    const slow = library.list.getMockImplementation()!;
+    library.list.mockImplementation(async (query: ListQuery): Promise<FilmPage> => {
+      // "ali" answers long after "bra".
+      if (query.search === 'ali') await new Promise((resolve) => setTimeout(resolve, 300));
+      return slow(query);
+    });
+    const { user } = await openBrowse(library);
+    const box = screen.getByRole('searchbox', { name: 'Search films' });
+    await user.type(box, 'ali');
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 30));
+    await user.clear(box);
+    await user.type(box, 'bra');
+    await waitFor(() => expect(titles()).toEqual(['Brazil']));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(titles()).toEqual(['Brazil']);
+  });
+
+  it('says when nothing matches, and clears search and filters in one click', async () => {
+    const { user } = await openBrowse();
+    await user.type(screen.getByRole('searchbox', { name: 'Search films' }), 'zzz');
+    await screen.findByRole('heading', { name: 'No films match' });
+    expect(screen.getByText(/Nothing in the library matches “zzz”/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    await waitFor(() => expect(titles()).toHaveLength(5));
+    expect((screen.getByRole('searchbox', { name: 'Search films' }) as HTMLInputElement).value).toBe('');
+  });
+});
+
+describe('browse: filters read back as one line', () => {
+  it('a genre chosen in the filter list becomes a chip; removing it, or Clear all, undoes it', async () => {
+    const { user, queries } = await openBrowse();
+    const filters = screen.getByRole('complementary', { name: 'Filters' });
+    await user.click(await within(filters).findByRole('button', { name: /Science Fiction/ }));
+    await waitFor(() => expect(titles()).toEqual(['Alien', 'Aliens', 'Brazil']));
+    expect(queries.at(-1)?.filter?.genres).toEqual(['Science Fiction']);
+    const line = screen.getByRole('status', { name: /3 films of 5: Science Fiction/ });
+    await user.click(within(line).getByRole('button', { name: 'Remove Science Fiction' }));
+    await waitFor(() => expect(titles()).toHaveLength(5));
+
+    await user.click(within(filters).getByRole('button', { name: /Science Fiction/ }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search films' }), 'ali');
+    await waitFor(() => expect(titles()).toEqual(['Alien', 'Aliens']));
+    expect(screen.getByRole('status').getAttribute('aria-label')).toBe(
+      '2 films of 5: “ali” · Science Fiction',
+    );
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    await waitFor(() => expect(titles()).toHaveLength(5));
+    expect(screen.queryByRole('button', { name: 'Clear all' })).toBeNull();
+  });
+
+  it('a column header sorts, a second click turns the order around, and the order reads back', async () => {
+    const { user, queries } = await openBrowse();
+    const year = () => within(screen.getByRole('columnheader', { name: /Year/ })).getByRole('button');
+    await user.click(year());
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ sort: 'year', descending: false }));
+    await user.click(year());
+    await waitFor(() => expect(queries.at(-1)).toMatchObject({ sort: 'year', descending: true }));
+    expect(screen.getByRole('columnheader', { name: /Year/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByText('sorted by year, newest first')).toBeTruthy();
+  });
+});
+
+describe('browse: choosing films', () => {
+  const row = (title: string) =>
+    within(screen.getByRole('grid', { name: 'Film list' }))
+      .getAllByRole('row')
+      .find((candidate) => within(candidate).queryAllByRole('gridcell')[0]?.textContent === title)!;
+  const chosen = () =>
+    within(screen.getByRole('grid', { name: 'Film list' }))
+      .getAllByRole('row')
+      .filter((candidate) => candidate.getAttribute('aria-selected') === 'true')
+      .map((candidate) => within(candidate).getAllByRole('gridcell')[0]?.textContent);
+
+  it('click chooses one, Ctrl-click adds and removes, Shift-click chooses the run from the anchor', async () => {
+    const { user } = await openBrowse();
+    await user.click(row('Aliens'));
+    expect(chosen()).toEqual(['Aliens']);
+    await user.keyboard('{Control>}');
+    await user.click(row('Brazil'));
+    await user.keyboard('{/Control}');
+    expect(chosen()).toEqual(['Aliens', 'Brazil']);
+    await user.click(row('Alien'));
+    await user.keyboard('{Shift>}');
+    await user.click(row('Amélie'));
+    await user.keyboard('{/Shift}');
+    await waitFor(() => expect(chosen()).toEqual(['Alien', 'Aliens', 'Amélie']));
+    expect(getBrowseSelection()).toEqual({ kind: 'ids', ids: [films[0]!.id, films[1]!.id, films[2]!.id] });
+    expect(screen.getByText('3 chosen')).toBeTruthy();
+  });
+
+  it('Ctrl+A chooses the whole result, which export and print receive as the query, not as ids', async () => {
+    const { user } = await openBrowse();
+    screen.getByRole('grid', { name: 'Film list' }).focus();
+    await user.keyboard('{Control>}a{/Control}');
+    expect(chosen()).toHaveLength(5);
+    expect(getBrowseSelection()).toMatchObject({
+      kind: 'query',
+      count: 5,
+      except: [],
+      query: { search: '' },
+    });
+    await user.keyboard('{Escape}');
+    expect(chosen()).toEqual([]);
+    expect(getBrowseSelection()).toBeNull();
+  });
+
+  it('Print selection opens the sheet of the chosen films', async () => {
+    const { user } = await openBrowse();
+    await user.click(row('Brazil'));
+    await user.click(screen.getByRole('button', { name: 'Print selection' }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/sheet/${films[3]!.id}`));
+  });
+
+  it('Delete sends the chosen films to the trash and offers to undo', async () => {
+    const { user, trash } = await openBrowse();
+    await user.click(row('Chinatown'));
+    await user.keyboard('{Delete}');
+    await waitFor(() => expect(trash).toHaveBeenCalledWith([films[4]!.id]));
+  });
+});
+
+describe('browse: the keyboard', () => {
+  it('arrows move and choose, Shift+arrow extends, Enter opens the film', async () => {
+    const { user } = await openBrowse();
+    screen.getByRole('grid', { name: 'Film list' }).focus();
+    await user.keyboard('{ArrowDown}');
+    expect(getBrowseSelection()).toEqual({ kind: 'ids', ids: [films[0]!.id] });
+    await user.keyboard('{ArrowDown}{Shift>}{ArrowDown}{/Shift}');
+    await waitFor(() =>
+      expect(getBrowseSelection()).toEqual({ kind: 'ids', ids: [films[1]!.id, films[2]!.id] }),
+    );
+    await user.keyboard('{End}');
+    expect(getBrowseSelection()).toEqual({ kind: 'ids', ids: [films[4]!.id] });
+    await user.keyboard('{Enter}');
+    expect(window.location.hash).toBe(`#/film/${films[4]!.id}`);
+  });
+
+  it('"/" and Ctrl+F put the keyboard in the search box; Esc there clears the search', async () => {
+    const { user } = await openBrowse();
+    const box = screen.getByRole('searchbox', { name: 'Search films' });
+    screen.getByRole('grid', { name: 'Film list' }).focus();
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(box);
+    expect((box as HTMLInputElement).value).toBe('');
+    await user.keyboard('brazil');
+    await waitFor(() => expect(titles()).toEqual(['Brazil']));
+    await user.keyboard('{Escape}');
+    expect((box as HTMLInputElement).value).toBe('');
+    screen.getByRole('grid', { name: 'Film list' }).focus();
+    await user.keyboard('{Control>}f{/Control}');
+    expect(document.activeElement).toBe(box);
+  });
+});
+
+describe('browse: coming back', () => {
+  it('finds the search, filters and order as they were left', async () => {
+    const { user } = await openBrowse();
+    await user.type(screen.getByRole('searchbox', { name: 'Search films' }), 'ali');
+    await waitFor(() => expect(titles()).toEqual(['Alien', 'Aliens']));
+    cleanup();
+    await openBrowse();
+    expect((screen.getByRole('searchbox', { name: 'Search films' }) as HTMLInputElement).value).toBe('ali');
+    await waitFor(() => expect(titles()).toEqual(['Alien', 'Aliens']));
+  });
+});
+
+describe('browse: layout and empty library', () => {
+  it('remembers grid or table, and the columns shown', async () => {
+    const { user } = await openBrowse();
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Runtime' }));
+    expect(screen.queryByRole('columnheader', { name: /Runtime/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Grid' }));
+    expect(JSON.parse(localStorage.getItem('filmfolio.browse.layout') ?? '{}')).toMatchObject({
+      layout: 'grid',
+    });
+    expect(screen.getAllByRole('gridcell', { name: /Alien \(2001\)/ })).toHaveLength(1);
+  });
+
+  it('an empty library explains how to fill it and opens the sample film', async () => {
+    const library = fakeLibrary([]);
+    render(withApi(library.api, <BrowseView />));
+    await screen.findByRole('heading', { name: 'Your library is empty' });
+    library.list.mockImplementation(async () => ({ total: 1, offset: 0, films: [summary(9, 'The Work')] }));
+    await act(async () => screen.getByRole('button', { name: 'Open the sample film' }).click());
+    await screen.findByRole('grid', { name: 'Film list' });
+    await waitFor(() => expect(titles()).toEqual(['The Work']));
+  });
+
+  it('shows the counts of the filter lists for the current search', async () => {
+    const library = fakeLibrary(films, { ...emptyFacets, seen: { seen: 2, unseen: 3 } });
+    const { user } = await openBrowse(library);
+    const filters = screen.getByRole('complementary', { name: 'Filters' });
+    await within(filters).findByRole('button', { name: 'Not yet (3)' });
+    await user.type(screen.getByRole('searchbox', { name: 'Search films' }), 'ali');
+    await waitFor(() =>
+      expect(library.api.films.facets).toHaveBeenLastCalledWith({
+        search: 'ali',
+        filter: expect.any(Object),
+      }),
+    );
+    expect(vi.mocked(library.api.films.facets).mock.calls.length).toBeLessThanOrEqual(2);
+  });
+});
