@@ -85,8 +85,10 @@ describe('the unsaved-changes guard', () => {
     const user = userEvent.setup();
     // The shell's router listens to the hash too; it must not see a change the guard held back.
     const router = vi.fn();
-    window.addEventListener('hashchange', router);
     await openEditor();
+    // Hash changes made before this test (setup, beforeEach) arrive as queued events: let them pass first.
+    await new Promise((settled) => setTimeout(settled, 50));
+    window.addEventListener('hashchange', router);
     await user.type(screen.getByLabelText('Notes'), ' twice');
     window.location.hash = '#/';
     const dialog = await screen.findByRole('alertdialog', { name: 'Leave “The Work” with unsaved changes?' });
