@@ -195,9 +195,9 @@ describeE2e('the film editor in Chromium', () => {
     expect(await page.evaluate(() => window.location.hash)).toBe('#/');
     await page
       .getByRole('region', { name: 'Films' })
-      .getByRole('cell', { name: 'Alien', exact: true })
+      .getByRole('gridcell', { name: 'Alien', exact: true })
       .waitFor();
-    expect(await page.getByRole('cell', { name: 'The Work', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('gridcell', { name: 'The Work', exact: true }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForFunction((filmId) => window.location.hash === `#/edit/${filmId}`, id);
