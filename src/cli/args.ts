@@ -20,6 +20,9 @@ export type CliCommand =
   | { name: 'list'; search: string | null; sort: SortKey; descending: boolean; json: boolean }
   | { name: 'show'; film: string; json: boolean }
   | { name: 'sheet'; films: string[]; out: string; paper: Paper; locale: string }
+  | { name: 'check'; full: boolean; json: boolean }
+  | { name: 'backup'; list: boolean; json: boolean }
+  | { name: 'restore'; file: string }
   | { name: 'help'; topic: string | null }
   | { name: 'version' };
 
@@ -50,6 +53,9 @@ const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
   list: { search: { value: 'any' }, sort: { value: sortKeys }, descending: {}, json: {} },
   show: { json: {} },
   sheet: { out: { value: 'any' }, paper: { value: PAPERS }, locale: { value: 'any' } },
+  check: { full: {}, json: {} },
+  backup: { list: {}, json: {} },
+  restore: {},
 };
 const COMMANDS = Object.keys(FLAGS) as CommandName[];
 
@@ -209,6 +215,14 @@ function buildCommand(command: CommandName, tokens: Tokens): CliCommand {
         locale: text(flags, 'locale') ?? 'en-US',
       };
     }
+    case 'check':
+      positionals(tokens, command, 0, 0, 'no FILE (name the library with --library FILE)');
+      return { name: 'check', full: has(flags, 'full'), json: has(flags, 'json') };
+    case 'backup':
+      positionals(tokens, command, 0, 0, 'no FILE (name the library with --library FILE)');
+      return { name: 'backup', list: has(flags, 'list'), json: has(flags, 'json') };
+    case 'restore':
+      return { name: 'restore', file: positionals(tokens, command, 1, 1, 'one backup FILE')[0] as string };
   }
 }
 

@@ -7,11 +7,13 @@ import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
 import { sheetCommand } from './commands/sheet-command';
 import { showCommand } from './commands/show-command';
+import { isFileCommand, runFileCommand, type FileCommand } from './commands/file-commands';
+import { backupsKeptSetting } from './backups-kept';
 import { EXIT, processIo, type CliIo, type ExitStatus } from './io';
 import { usage } from './usage';
 import { version } from '../../package.json';
 
-type LibraryCommand = Extract<CliCommand, { name: CommandName }>;
+type LibraryCommand = Exclude<Extract<CliCommand, { name: CommandName }>, FileCommand>;
 
 function runCommand(
   library: Library,
@@ -34,7 +36,8 @@ function runCommand(
 }
 
 const isCommandName = (topic: string | null): topic is CommandName =>
-  topic !== null && ['import', 'export', 'list', 'show', 'sheet'].includes(topic);
+  topic !== null &&
+  ['import', 'export', 'list', 'show', 'sheet', 'check', 'backup', 'restore'].includes(topic);
 
 /**
  * Runs one command line (the arguments after `filmfolio`) and answers its exit status:
@@ -65,6 +68,8 @@ export async function runCli(
     return EXIT.ok;
   }
   const path = resolveLibraryPath(parsed.library, env);
+  // Checks, backups and restores look at the file before (or instead of) opening it as a library.
+  if (isFileCommand(command)) return runFileCommand(path, command, io, env);
   if (command.name !== 'import' && !existsSync(path)) {
     io.err(
       `filmfolio: there is no library at ${path}. Import films first (filmfolio import FILE), or name one with --library FILE.\n`,
@@ -75,7 +80,9 @@ export async function runCli(
   const dryRunOnNothing = command.name === 'import' && command.dryRun && !existsSync(path);
   let library: Library | null = null;
   try {
-    library = await openLibrary(dryRunOnNothing ? ':memory:' : path);
+    library = await openLibrary(dryRunOnNothing ? ':memory:' : path, {
+      backupsKept: backupsKeptSetting(env),
+    });
     return await runCommand(library, command, io, signal);
   } catch (error) {
     io.err(`filmfolio: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -18,6 +18,16 @@ const COMMAND_USAGE: Record<CommandName, string> = {
     Shows one film; --json prints the whole record as it appears in a library file.`,
   sheet: `filmfolio sheet ID|TITLE... --out FILE.html [--paper A4|Letter] [--locale en-US]
     Writes a printable film sheet (one film) or catalogue (several) as a standalone HTML file.`,
+  check: `filmfolio check [--full] [--json]
+    Checks the library file without changing it: SQLite's quick_check (--full: the slower, thorough
+    integrity_check), that it is a Filmfolio library, its backups, and whether it sits in a folder a
+    cloud service syncs. Exit 1 when the library is damaged or missing.`,
+  backup: `filmfolio backup [--list] [--json]
+    Backs the library up now (verified with integrity_check) into LIBRARY.backups/; the app's
+    "backups kept" setting says how many stay. --list lists the backups, newest first.`,
+  restore: `filmfolio restore FILE
+    Puts a backup (a path, or a name from backup --list) in the library's place. The library as it
+    is goes to safety first: backed up, or kept aside when it is damaged (never overwritten).`,
 };
 
 /** The whole usage text, or one command's. */

@@ -20,6 +20,8 @@ import { POSTER_SCHEME } from '../shared/poster-address';
 import type { DesktopContext } from './desktop-handlers';
 import { dispatch } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
+import { desktopBackupContext } from './backup-handlers';
+import { createLibraryGuard, type LibraryGuard } from './library-guard';
 import { registerIpc } from './ipc';
 import { openLibrary, type Library } from './library';
 import { resolveLibraryPath } from './library/location';
@@ -242,13 +244,20 @@ function desktopContext(settings: SettingsFile, libraries: LibrarySwitcher): Des
 async function openLibraries(
   settings: SettingsFile,
   onSwitched: (library: Library) => void,
-): Promise<LibrarySwitcher> {
+): Promise<{ libraries: LibrarySwitcher; guard: LibraryGuard }> {
   const nativeBinding = nativeBindingFor(
     { electronVersion: process.versions.electron, packaged: app.isPackaged, appRoot: app.getAppPath() },
     existsSync,
   );
+  const backupsKept = () => settings.settings().backupsKept;
   const open: OpenLibrary = (path, options = {}) =>
-    openLibrary(path, nativeBinding ? { ...options, nativeBinding } : options);
+    openLibrary(path, {
+      ...options,
+      backupsKept: backupsKept(),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
+  // A damaged file is kept aside and the damage shown in the window; the daily backup when due.
+  const guard = createLibraryGuard({ open, backupsKept });
   const startup = startupLibraryPath({
     explicit: libraryArgument(process.argv),
     env: process.env,
@@ -256,14 +265,14 @@ async function openLibraries(
     defaultPath: resolveLibraryPath(null, {}, app.getPath('userData')),
     exists: existsSync,
   });
-  const libraries = await startLibrarySwitcher({ settings, openLibrary: open, startup, onSwitched });
+  const libraries = await startLibrarySwitcher({ settings, openLibrary: guard.open, startup, onSwitched });
   if (startup.missing) {
     showProblem(
       'The last library was not found',
       `${startup.missing} is not there any more (moved, deleted, or on a drive not plugged in), so the default library was opened. Use File › Open Library… to find it.`,
     );
   }
-  return libraries;
+  return { libraries, guard };
 }
 
 async function start(): Promise<void> {
@@ -281,7 +290,7 @@ async function start(): Promise<void> {
   if (settings.problem) console.warn(settings.problem);
   nativeTheme.themeSource = settings.settings().theme;
 
-  const libraries = await openLibraries(settings, (library) => {
+  const { libraries, guard } = await openLibraries(settings, (library) => {
     retitle(library);
     buildMenu(handlers, libraries);
     // Every view reads the new library from scratch.
@@ -291,7 +300,10 @@ async function start(): Promise<void> {
     library: () => libraries.current(),
     samplePath: join(resourcesPath, 'sample-library.json'),
     desktop: desktopContext(settings, libraries),
+    backups: desktopBackupContext(settings, libraries, guard),
   });
+  // The daily backup also for a window left open for days.
+  setInterval(() => void guard.backupIfDue(libraries.current()), 60 * 60 * 1000).unref();
   registerIpc(ipcMain, handlers, trustedSender(rendererUrl));
   protocol.handle(POSTER_SCHEME, (request) =>
     posterResponse(request, (filmId) => readPoster(libraries.current().sqlite, filmId)),

@@ -122,6 +122,11 @@ export type LibrarySwitcher = {
   recent(): RecentLibrary[];
   /** Forgets the recent list, but for the library open now. */
   clearRecent(): void;
+  /**
+   * Closes the library open now, runs `work` on its file (a restore), and opens it again, also when
+   * `work` fails; when it succeeded, onSwitched is told, so the window reloads.
+   */
+  replaceCurrent<T>(work: (path: string) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -189,6 +194,24 @@ export async function startLibrarySwitcher(options: SwitcherOptions): Promise<Li
         current: entry.path === library.path,
       })),
     clearRecent: () => settings.clearRecentLibraries(library.path),
+    replaceCurrent(work) {
+      const run = queue.then(async () => {
+        const path = library.path;
+        await library.close();
+        let result: Awaited<ReturnType<typeof work>>;
+        try {
+          result = await work(path);
+        } catch (error) {
+          library = await openLibrary(path);
+          throw error;
+        }
+        library = await openLibrary(path);
+        onSwitched?.(library);
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
     close: () => library.close(),
   };
 }

@@ -106,7 +106,7 @@ describe('the command line parser', () => {
   it('says what is wrong with wrong usage', () => {
     expect(usageError([])).toBe('say which command to run');
     expect(usageError(['frobnicate'])).toBe(
-      'unknown command "frobnicate"; the commands are import, export, list, show, sheet',
+      'unknown command "frobnicate"; the commands are import, export, list, show, sheet, check, backup, restore',
     );
     expect(usageError(['import'])).toBe('import needs at least one FILE');
     expect(usageError(['import', 'a.json', '--on-duplicate', 'overwrite'])).toBe(

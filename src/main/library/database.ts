@@ -1,15 +1,19 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import {
   Kysely,
   Migrator,
   NO_MIGRATIONS,
   SqliteAdapter,
   SqliteDialect,
+  type Migration,
   type MigrationResultSet,
 } from 'kysely';
 
 export { NO_MIGRATIONS };
-import { migrations } from './migrations';
+import { migrations as frozenMigrations } from './migrations';
+import { backupAndPrune } from './backup';
+import { checkBeforeOpening, damagedLibraryError } from './health';
+import { isDamageError, openSqliteFile } from './sqlite-files';
 
 /** An open library: the one writer connection, and Kysely over it for building queries. */
 export type LibraryDatabase = {
@@ -24,14 +28,26 @@ export type OpenOptions = {
   nativeBinding?: string;
   /** Open without migrating (used by tests that migrate step by step). */
   migrate?: boolean;
+  /** Backups kept after the one taken before migrating (the collector's setting); all when absent. */
+  backupsKept?: number;
+  /** The migrations to apply: the frozen list, unless a test brings its own (one that fails). */
+  migrations?: Record<string, Migration>;
 };
 
+/** A migration failed: every migration of that run was rolled back, so the file is as it was. */
 export class MigrationError extends Error {
   constructor(
     readonly migration: string,
     cause: unknown,
+    /** The backup taken just before migrating, when one was. */
+    readonly backupPath: string | null = null,
   ) {
-    super(`The library could not be upgraded: migration ${migration} failed (${String(cause)}).`, { cause });
+    const backup = backupPath ? ` A backup was taken first: ${backupPath}.` : '';
+    super(
+      `The library could not be upgraded: migration ${migration} failed (${String(cause)}). The library file was left as it was.${backup}`,
+      { cause },
+    );
+    this.name = 'MigrationError';
   }
 }
 
@@ -48,13 +64,34 @@ class LibraryDialect extends SqliteDialect {
   }
 }
 
-/** Opens (or creates) a library file: WAL, foreign keys, a busy timeout, full sync, migrated. */
+/** The connection's settings; a file SQLite cannot read turns into DamagedLibraryError. */
+async function connect(path: string, nativeBinding: string | undefined): Promise<Database.Database> {
+  const sqlite = openSqliteFile(path, { nativeBinding });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    if (!isDamageError(error)) throw error;
+    throw await damagedLibraryError(
+      path,
+      [error instanceof Error ? error.message : String(error)],
+      nativeBinding,
+    );
+  }
+}
+
+/**
+ * Opens (or creates) a library file: checked first (`PRAGMA quick_check`, read-only: a damaged file
+ * throws DamagedLibraryError and is never written to), then WAL, foreign keys, a busy timeout,
+ * full sync, and migrated (with a backup first when the file already holds a library).
+ */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<LibraryDatabase> {
-  const sqlite = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  if (path !== ':memory:') await checkBeforeOpening(path, options.nativeBinding);
+  const sqlite = await connect(path, options.nativeBinding);
   const kysely = new Kysely<unknown>({ dialect: new LibraryDialect({ database: sqlite }) });
   const library: LibraryDatabase = {
     path,
@@ -64,7 +101,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   };
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(library);
+      await migrateWithBackup(library, options);
     } catch (error) {
       await library.close();
       throw error;
@@ -73,16 +110,35 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   return library;
 }
 
-function migratorFor(library: LibraryDatabase): Migrator {
+function migratorFor(library: LibraryDatabase, migrations = frozenMigrations): Migrator {
   return new Migrator({
     db: library.kysely,
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
 }
 
-function throwOnFailure(result: MigrationResultSet): void {
+function throwOnFailure(result: MigrationResultSet, backupPath: string | null = null): void {
   const failed = result.results?.find((step) => step.status === 'Error');
-  if (result.error || failed) throw new MigrationError(failed?.migrationName ?? 'unknown', result.error);
+  if (result.error || failed) {
+    throw new MigrationError(failed?.migrationName ?? 'unknown', result.error, backupPath);
+  }
+}
+
+/**
+ * Applies the pending migrations, backing the file up first when it already holds a library (a new
+ * file has nothing to lose). All of them run in one transaction: a failure leaves the file as it
+ * was, and the error names the migration that failed.
+ */
+async function migrateWithBackup(library: LibraryDatabase, options: OpenOptions): Promise<void> {
+  const migrator = migratorFor(library, options.migrations);
+  const known = await migrator.getMigrations();
+  if (known.every((migration) => migration.executedAt)) return;
+  const holdsLibrary = known.some((migration) => migration.executedAt);
+  const backupPath =
+    holdsLibrary && library.path !== ':memory:'
+      ? await backupAndPrune(library.sqlite, library.path, 'before-migration', options.backupsKept)
+      : null;
+  throwOnFailure(await migrator.migrateToLatest(), backupPath);
 }
 
 /** Applies every pending migration. Each runs in a transaction: a failure leaves the file as it was. */

@@ -5,7 +5,7 @@ import { problemsOf } from '../../../shared/contract';
 import { completeFilm } from '../../../shared/film';
 import { filmInputSchema, type Film, type ParsedFilm } from '../../../shared/film-schema';
 import { importDecisionsSchema, type ImportDecisions, type ImportResult } from '../../../shared/transfer';
-import { backupLibrary, pruneBackups } from '../backup';
+import { backupAndPrune } from '../backup';
 import { filmKey, insertCompleteFilm, replaceCompleteFilm } from '../films';
 import type { Library } from '../index';
 import { readFilms } from '../read-films';
@@ -20,7 +20,7 @@ export type CommitOptions = {
   onProgress?: ProgressCallback;
   /** Take a backup first (default). Skipped anyway when the library holds no film. */
   backup?: boolean;
-  /** After a backup, keep only this many import backups (the oldest go); all are kept when absent. */
+  /** After the backup, keep only this many backups (the oldest go); all are kept when absent. */
   backupsKept?: number;
   /** At most this many films between two yields to the event loop (and progress reports). */
   chunkSize?: number;
@@ -175,9 +175,8 @@ export async function commitImport(
   if (writes.length === 0) return { counts, filmIds: [], backupPath: null };
   const backupPath =
     options.backup !== false && library.path !== ':memory:' && library.count() > 0
-      ? await backupLibrary(sqlite, library.path)
+      ? await backupAndPrune(sqlite, library.path, 'before-import', options.backupsKept)
       : null;
-  if (backupPath && options.backupsKept !== undefined) await pruneBackups(library.path, options.backupsKept);
   checkCancelled(options.signal, 'import');
   const written = await writeInOneTransaction(sqlite, writes, options);
   const unchangedMerges = written.filter((film) => !film.changed).length;

@@ -16,7 +16,7 @@ export const MENU_ACTION_ROUTES: Record<MenuAction, Route | null> = {
   export: { view: 'transfer' },
   print: null,
   'save-pdf': null,
-  backups: { view: 'settings' },
+  backups: { view: 'backups' },
   settings: { view: 'settings' },
   'view-grid': { view: 'browse' },
   'view-table': { view: 'browse' },

@@ -8,7 +8,8 @@ export type Route =
   | { view: 'sheet'; ids: string[] }
   | { view: 'transfer' }
   | { view: 'trash' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const [view = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'transfer') return { view: 'transfer' };
   if (view === 'trash') return { view: 'trash' };
   if (view === 'settings') return { view: 'settings' };
+  if (view === 'backups') return { view: 'backups' };
   return { view: 'browse' };
 }
 
@@ -38,6 +40,8 @@ export function routeHash(route: Route): string {
       return '#/trash';
     case 'settings':
       return '#/settings';
+    case 'backups':
+      return '#/backups';
   }
 }
 
