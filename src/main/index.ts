@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   app,
@@ -20,6 +20,7 @@ import { POSTER_SCHEME } from '../shared/poster-address';
 import type { DesktopContext } from './desktop-handlers';
 import { dispatch } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
+import type { TransferDialogs } from './transfer-handlers';
 import { desktopBackupContext } from './backup-handlers';
 import { createLibraryGuard, type LibraryGuard } from './library-guard';
 import { registerIpc } from './ipc';
@@ -227,6 +228,37 @@ async function chooseNewLibraryFile(): Promise<string | null> {
   return choice.canceled || !choice.filePath ? null : choice.filePath;
 }
 
+/** The system dialogs of import and export, and "show in folder". */
+const transferDialogs: TransferDialogs = {
+  chooseImportFile: async () => {
+    const options = {
+      title: 'Import',
+      properties: ['openFile' as const],
+      filters: [
+        { name: 'Library files and fact pages', extensions: ['json', 'txt', 'md'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    };
+    const choice = await (mainWindow
+      ? dialog.showOpenDialog(mainWindow, options)
+      : dialog.showOpenDialog(options));
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  },
+  chooseExportFile: async (suggestedName) => {
+    const options = {
+      title: 'Export',
+      defaultPath: join(app.getPath('documents'), basename(suggestedName)),
+      filters: [{ name: 'Filmfolio library', extensions: ['json'] }],
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    };
+    const choice = await (mainWindow
+      ? dialog.showSaveDialog(mainWindow, options)
+      : dialog.showSaveDialog(options));
+    return choice.canceled || !choice.filePath ? null : choice.filePath;
+  },
+  showInFolder: (path) => shell.showItemInFolder(path),
+};
+
 function desktopContext(settings: SettingsFile, libraries: LibrarySwitcher): DesktopContext {
   return {
     settings,
@@ -301,6 +333,7 @@ async function start(): Promise<void> {
     samplePath: join(resourcesPath, 'sample-library.json'),
     desktop: desktopContext(settings, libraries),
     backups: desktopBackupContext(settings, libraries, guard),
+    transferDialogs,
   });
   // The daily backup also for a window left open for days.
   setInterval(() => void guard.backupIfDue(libraries.current()), 60 * 60 * 1000).unref();

@@ -171,7 +171,11 @@ export function createElectronStandIn(paths: { appPath: string; userData: string
         },
       },
     },
-    shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
+    shell: {
+      openExternal: () => Promise.resolve(),
+      openPath: () => Promise.resolve(''),
+      showItemInFolder: () => undefined,
+    },
   };
 
   return {
