@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { FilmSummary } from '../../../shared/browse';
+import { posterAddress } from '../../../shared/poster-address';
 import { ratingText } from './columns';
 import { FilmTitle, MatchNote } from './match-snippet';
 import { PosterPlaceholder } from './poster-placeholder';
@@ -8,7 +10,7 @@ export function FilmCard({ film }: { film: FilmSummary }) {
   return (
     <>
       <div className="card-poster">
-        <PosterPlaceholder title={film.title} year={film.year} />
+        <CardPoster film={film} />
         <span className="card-marks">
           {film.overdue ? (
             <span className="badge badge-overdue">overdue</span>
@@ -35,5 +37,21 @@ export function FilmCard({ film }: { film: FilmSummary }) {
         <MatchNote film={film} />
       </div>
     </>
+  );
+}
+
+/** The film's own poster through the poster scheme; the placeholder when it has none or it fails to load. */
+function CardPoster({ film }: { film: FilmSummary }) {
+  const [failed, setFailed] = useState(false);
+  if (!film.hasPoster || failed) return <PosterPlaceholder title={film.title} year={film.year} />;
+  return (
+    <img
+      className="card-poster-image"
+      src={posterAddress(film.id)}
+      alt={`Poster of ${film.title}`}
+      loading="lazy"
+      decoding="async"
+      onError={() => setFailed(true)}
+    />
   );
 }
