@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { ExportFigures, OpenFigures } from './child';
+
+/**
+ * The bench's child processes. The child is bundled once per run, as electron-vite bundles the
+ * app's main, so a cold start measures node loading one file plus its native and npm modules, not
+ * a TypeScript loader. The bundle lands in out/bench/ so `better-sqlite3` and `kysely` resolve
+ * from the project's node_modules.
+ */
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const bundleFolder = join(repoRoot, 'out', 'bench');
+export const childBundlePath = join(bundleFolder, 'child.mjs');
+
+/** Bundles tests/bench/child.ts with Vite into out/bench/child.mjs; dependencies stay external. */
+export async function buildChild(): Promise<string> {
+  const external = [
+    ...builtinModules,
+    ...builtinModules.map((name) => `node:${name}`),
+    'better-sqlite3',
+    'kysely',
+    'zod',
+  ];
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: repoRoot,
+    build: {
+      ssr: join(repoRoot, 'tests', 'bench', 'child.ts'),
+      outDir: bundleFolder,
+      emptyOutDir: true,
+      minify: false,
+      rollupOptions: { external, output: { format: 'es', entryFileNames: 'child.mjs' } },
+    },
+  });
+  return childBundlePath;
+}
+
+export type ChildRun<T> = { figures: T; /** Spawn to exit, as the parent saw it. */ wallMs: number };
+
+/** Runs the bundled child and parses its one line of JSON. */
+export function runChild<T>(args: readonly string[]): Promise<ChildRun<T>> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [childBundlePath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - started;
+      if (code !== 0)
+        return reject(new Error(`The bench child (${args[0]}) failed with exit ${code}: ${err.trim()}`));
+      try {
+        resolve({ figures: JSON.parse(out.trim().split('\n').at(-1) ?? '') as T, wallMs });
+      } catch {
+        reject(
+          new Error(
+            `The bench child (${args[0]}) printed no figures: ${out.slice(0, 500)} ${err.slice(0, 500)}`,
+          ),
+        );
+      }
+    });
+  });
+}
+
+/** Open + migrate check + first page in a new process. */
+export const openInChild = (libraryPath: string) => runChild<OpenFigures>(['open', libraryPath]);
+/** Export in a new process, whose memory is then the export's alone. */
+export const exportInChild = (libraryPath: string, target: string) =>
+  runChild<ExportFigures>(['export', libraryPath, target]);

@@ -1,0 +1,95 @@
+import { openLibrary } from '../../src/main/library';
+import { exportLibrary } from '../../src/main/library/transfer';
+
+/**
+ * The bench's child process, bundled (as the app's main is) and run with plain `node`:
+ *
+ *   node child.mjs open LIBRARY          open + migrate check + first page, in a cold process
+ *   node child.mjs export LIBRARY FILE   export, sampling the process's memory meanwhile
+ *
+ * Prints one line of JSON with its figures. Milliseconds since the process started come from
+ * performance.now(), whose origin is the process's start.
+ */
+
+/** The first page browse shows. */
+const FIRST_PAGE = { sort: 'title', limit: 100 } as const;
+const SAMPLE_EVERY_MS = 5;
+
+export type OpenFigures = {
+  /** From process start until this code ran: node itself and the bundle's modules. */
+  startedMs: number;
+  openMs: number;
+  firstPageMs: number;
+  facetsMs: number;
+  films: number;
+};
+
+export type ExportFigures = {
+  ms: number;
+  films: number;
+  bytes: number;
+  /** Resident memory after opening, before exporting. */
+  baselineRss: number;
+  /** The most resident memory seen while exporting (sampled every few milliseconds). */
+  peakRss: number;
+  /** The operating system's figure for the whole process. */
+  maxRss: number;
+};
+
+async function probeOpen(path: string): Promise<OpenFigures> {
+  const startedMs = performance.now();
+  const library = await openLibrary(path);
+  const opened = performance.now();
+  const page = library.list(FIRST_PAGE);
+  const listed = performance.now();
+  library.facets();
+  const counted = performance.now();
+  await library.close();
+  return {
+    startedMs,
+    openMs: opened - startedMs,
+    firstPageMs: listed - opened,
+    facetsMs: counted - listed,
+    films: page.total,
+  };
+}
+
+async function probeExport(path: string, target: string): Promise<ExportFigures> {
+  const library = await openLibrary(path);
+  const baselineRss = process.memoryUsage.rss();
+  let peakRss = baselineRss;
+  const sampler = setInterval(
+    () => (peakRss = Math.max(peakRss, process.memoryUsage.rss())),
+    SAMPLE_EVERY_MS,
+  );
+  try {
+    const started = performance.now();
+    const result = await exportLibrary(library, target);
+    const ms = performance.now() - started;
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    return {
+      ms,
+      films: result.films,
+      bytes: result.bytes,
+      baselineRss,
+      peakRss,
+      maxRss: process.resourceUsage().maxRSS * 1024,
+    };
+  } finally {
+    clearInterval(sampler);
+    await library.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, path, target] = process.argv.slice(2);
+  if (command === 'open' && path) return console.log(JSON.stringify(await probeOpen(path)));
+  if (command === 'export' && path && target)
+    return console.log(JSON.stringify(await probeExport(path, target)));
+  throw new Error('Usage: node child.mjs open LIBRARY | export LIBRARY FILE');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

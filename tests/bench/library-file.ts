@@ -1,0 +1,40 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { Film } from '../../src/shared/film-schema';
+import { filmText, libraryFooter, libraryHeader } from '../../src/main/library/transfer/library-json';
+
+const FLUSH_AT = 1 << 20;
+
+/**
+ * Writes films as a library file, exactly as an export writes them (the canonical text), a
+ * megabyte at a time; answers the film count and the bytes written. Each film is also handed to
+ * `alsoEach`, so one pass over a generator can fill the raw limit's rows too.
+ */
+export function writeLibraryFile(
+  path: string,
+  films: Iterable<Film>,
+  count: number,
+  alsoEach?: (film: Film) => void,
+): { films: number; bytes: number } {
+  const handle = openSync(path, 'w');
+  let pending = libraryHeader('2026-01-01T00:00:00.000Z', count);
+  let bytes = 0;
+  let written = 0;
+  const flush = () => {
+    bytes += writeSync(handle, pending);
+    pending = '';
+  };
+  try {
+    for (const film of films) {
+      pending += `${written === 0 ? '' : ',\n'}${filmText(film)}`;
+      written += 1;
+      alsoEach?.(film);
+      if (pending.length >= FLUSH_AT) flush();
+    }
+    if (written !== count) throw new Error(`Expected ${count} films for the library file, got ${written}.`);
+    pending += libraryFooter(count);
+    flush();
+    return { films: written, bytes };
+  } finally {
+    closeSync(handle);
+  }
+}

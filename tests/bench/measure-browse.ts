@@ -1,0 +1,123 @@
+import { openLibrary, type Library } from '../../src/main/library';
+import { sortKeys, type FilmFilterInput, type SortKey } from '../../src/shared/browse';
+import { median, spread, timeCall, type Spread } from './stats';
+
+/**
+ * Browse's reads against a real library file, as the main process answers them: searches, a page
+ * of every sort, and pairs of filters with the filter lists' counts. Browse remembers counts while
+ * the library is unchanged, so each search and each filter pair is timed the first time it is
+ * asked, as when a collector types or clicks something new; other searches run first, untimed, so
+ * statements are prepared and the file is in the page cache, as in a window in use.
+ */
+
+/** The page browse asks for. */
+const PAGE = 100;
+const LIST_REPEATS = 3;
+/** Searches unlike the timed ones, to warm up with. */
+const WARM_UP = ['warm', 'up the', 'zz', 'qx'];
+const FILTER_GENRES = 5;
+
+export type Latency = Spread & { cpu: Spread };
+export type SlowQuery = { query: string; ms: number; cpuMs: number; found: number };
+
+export type BrowseFigures = {
+  /** One page of search results, best match first. */
+  search: Latency;
+  /** The filter lists' counts for the same searches (browse asks for both). */
+  searchFacets: Latency;
+  slowestSearches: SlowQuery[];
+  /** The first page of each sort, and the middle page (the deepest a page is read from one end). */
+  sortFirstPage: Latency;
+  sortMiddlePage: Latency;
+  slowestSorts: { sort: SortKey; page: 'first' | 'middle'; ms: number }[];
+  /** Pairs of filters (a genre and a decade, a genre and a director): the page and the filter lists' counts. */
+  filters: { name: string; found: number; pageMs: number; facetsMs: number }[];
+  filtersWithFacets: Latency;
+};
+
+const latency = (samples: readonly { ms: number; cpuMs: number }[]): Latency => ({
+  ...spread(samples.map((s) => s.ms)),
+  cpu: spread(samples.map((s) => s.cpuMs)),
+});
+
+function measureSearch(library: Library, queries: readonly string[]) {
+  const page = (search: string) => library.list({ search, sort: 'relevance', limit: PAGE });
+  const facets = (search: string) => library.facets({ search });
+  for (const query of WARM_UP) {
+    page(query);
+    facets(query);
+  }
+  const pages: SlowQuery[] = [];
+  const counts: { ms: number; cpuMs: number }[] = [];
+  for (const query of queries) {
+    const timed = timeCall(() => page(query));
+    pages.push({ query, ms: timed.ms, cpuMs: timed.cpuMs, found: timed.value.total });
+    counts.push(timeCall(() => facets(query)));
+  }
+  const slowest = [...pages].sort((a, b) => b.ms - a.ms).slice(0, 5);
+  return { search: latency(pages), searchFacets: latency(counts), slowestSearches: slowest };
+}
+
+function measureSorts(library: Library) {
+  const total = library.count();
+  const first: { ms: number; cpuMs: number }[] = [];
+  const middle: { ms: number; cpuMs: number }[] = [];
+  const slowest: BrowseFigures['slowestSorts'] = [];
+  for (const sort of sortKeys.filter((key) => key !== 'relevance')) {
+    for (const [page, offset, into] of [
+      ['first', 0, first],
+      ['middle', Math.max(0, Math.floor(total / 2) - PAGE), middle],
+    ] as const) {
+      const run = () => library.list({ sort, offset, limit: PAGE });
+      run();
+      const samples = Array.from({ length: LIST_REPEATS }, () => timeCall(run));
+      const ms = median(samples.map((s) => s.ms));
+      into.push({ ms, cpuMs: median(samples.map((s) => s.cpuMs)) });
+      slowest.push({ sort, page, ms });
+    }
+  }
+  slowest.sort((a, b) => b.ms - a.ms);
+  return {
+    sortFirstPage: latency(first),
+    sortMiddlePage: latency(middle),
+    slowestSorts: slowest.slice(0, 3),
+  };
+}
+
+/** Pairs of filters a collector combines: a genre and a decade; a genre and its busiest director. */
+function filterPairs(library: Library): { name: string; filter: FilmFilterInput }[] {
+  const genres = library
+    .facets()
+    .genres.slice(0, FILTER_GENRES)
+    .map((genre) => genre.value);
+  return genres.flatMap((genre) => {
+    const director = library.facets({ filter: { genres: [genre] } }).directors[0]?.value ?? null;
+    return [
+      { name: `${genre}, 1990s`, filter: { genres: [genre], yearFrom: 1990, yearTo: 1999 } },
+      { name: `${genre}, directed by ${director ?? 'anyone'}`, filter: { genres: [genre], director } },
+    ];
+  });
+}
+
+/** Each pair once, the first time it is asked: a page by title and the filter lists' counts. */
+function measureFilters(library: Library) {
+  const filters: BrowseFigures['filters'] = [];
+  const both: { ms: number; cpuMs: number }[] = [];
+  for (const { name, filter } of filterPairs(library)) {
+    const listed = timeCall(() => library.list({ filter, sort: 'title', limit: PAGE }));
+    const counted = timeCall(() => library.facets({ filter }));
+    filters.push({ name, found: listed.value.total, pageMs: listed.ms, facetsMs: counted.ms });
+    both.push({ ms: listed.ms + counted.ms, cpuMs: listed.cpuMs + counted.cpuMs });
+  }
+  return { filters, filtersWithFacets: latency(both) };
+}
+
+/** Opens the library at `path` and times browse's reads on it. */
+export async function measureBrowse(path: string, queries: readonly string[]): Promise<BrowseFigures> {
+  const library = await openLibrary(path);
+  try {
+    return { ...measureSearch(library, queries), ...measureSorts(library), ...measureFilters(library) };
+  } finally {
+    await library.close();
+  }
+}

@@ -1,0 +1,214 @@
+import type { Locator, Page } from 'playwright-core';
+import { openLibrary } from '../../src/main/library';
+import { ensureBuilt, startApp } from '../e2e/harness';
+import { spread, type Spread } from './stats';
+
+/**
+ * The window, measured in headless Chromium over the built renderer, preload and main (the e2e
+ * harness): how long until the first page of films is painted, and how long from a keypress in
+ * the search box until its results are painted. Times are taken inside the page: a frame callback
+ * after the list of films last changed is "painted" (browse's own debounce is part of the wait, as
+ * a person feels it).
+ */
+
+const KEYPRESS_QUERIES = 20;
+/** The list counts as settled once it has not changed for this long (longer than browse's debounces). */
+const QUIET_MS = 250;
+const SETTLE_TIMEOUT_MS = 10_000;
+const RELOADS = 3;
+
+export type RendererFigures = {
+  /** Start of the app (main loads and opens the library, Chromium starts) to the first page painted. */
+  coldFirstPageMs: number;
+  /** A reload of the window to the first page painted (median): the renderer's own share. */
+  firstPageMs: number;
+  firstPageNodes: number;
+  /** Keypress in the search box to its results painted; null when browse shows no search box. */
+  keypress: (Spread & { maxNodes: number; unchanged: number }) | null;
+  /** Why keypress was not measured. */
+  skipped: string | null;
+  pageErrors: number;
+};
+
+type BenchWindow = { __benchFirstPage?: number; __benchNodes?: number; __bench?: Recorder };
+type Recorder = { last: number; painted: number; key: number; mutations: number };
+
+/** Titles that may appear first, whichever order browse opens in. */
+async function firstTitles(path: string): Promise<string[]> {
+  const library = await openLibrary(path);
+  try {
+    const orders = [
+      { sort: 'title', descending: false },
+      { sort: 'added', descending: true },
+      { sort: 'added', descending: false },
+    ] as const;
+    return orders.flatMap((order) => library.list({ ...order, limit: 3 }).films.map((film) => film.title));
+  } finally {
+    await library.close();
+  }
+}
+
+/** Watches, from the first frame of every load, for one of `titles` to be in the page. */
+function watchFirstPage(titles: readonly string[]): void {
+  const started = performance.now();
+  const check = () => {
+    const text = document.body?.textContent ?? '';
+    if (titles.some((title) => text.includes(title))) {
+      const win = window as unknown as BenchWindow;
+      win.__benchFirstPage = performance.now();
+      win.__benchNodes = document.getElementsByTagName('*').length;
+    } else if (performance.now() - started < 60_000) requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+/**
+ * Records when the list of films last changed (mutations inside a `role="grid"`, the table or the
+ * grid of cards; anywhere when there is none), the frame after it, and the last keydown. Filter
+ * counts and status lines that update later are not the results, so they do not count.
+ */
+function installRecorder(): void {
+  const win = window as unknown as BenchWindow;
+  if (win.__bench) return;
+  const recorder: Recorder = { last: 0, painted: 0, key: 0, mutations: 0 };
+  win.__bench = recorder;
+  const inResults = (node: Node) => {
+    const element = node instanceof Element ? node : node.parentElement;
+    return !document.querySelector('[role="grid"]') || !!element?.closest('[role="grid"]');
+  };
+  new MutationObserver((records) => {
+    if (!records.some((record) => inResults(record.target))) return;
+    recorder.last = performance.now();
+    recorder.mutations += 1;
+    requestAnimationFrame(() => (recorder.painted = performance.now()));
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+  document.addEventListener('keydown', (event) => (recorder.key = event.timeStamp), true);
+}
+
+async function mutationsSoFar(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as BenchWindow).__bench?.mutations ?? 0);
+}
+
+/** Waits until the DOM changed after `since` mutations and then stayed still; false on timeout. */
+async function settled(page: Page, since: number): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      ({ since, quiet }) => {
+        const recorder = (window as unknown as BenchWindow).__bench;
+        return !!recorder && recorder.mutations > since && performance.now() - recorder.last > quiet;
+      },
+      { since, quiet: QUIET_MS },
+      { polling: 50, timeout: SETTLE_TIMEOUT_MS },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function searchBox(page: Page): Promise<Locator | null> {
+  const candidates = [
+    page.getByRole('searchbox'),
+    page.getByRole('textbox', { name: /search/i }),
+    page.getByLabel(/search/i),
+    page.getByPlaceholder(/search/i),
+  ];
+  for (const candidate of candidates) if ((await candidate.count()) > 0) return candidate.first();
+  return null;
+}
+
+async function reloadToFirstPage(page: Page): Promise<{ ms: number; nodes: number }> {
+  await page.reload();
+  const handle = await page.waitForFunction(
+    () => {
+      const win = window as unknown as BenchWindow;
+      return win.__benchFirstPage === undefined
+        ? null
+        : { ms: win.__benchFirstPage, nodes: win.__benchNodes ?? 0 };
+    },
+    undefined,
+    { polling: 50, timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as { ms: number; nodes: number };
+}
+
+/** Types all but the last letter, lets it settle, then times the last keypress to its results. */
+async function timeKeypress(
+  page: Page,
+  box: Locator,
+  query: string,
+): Promise<{ ms: number; nodes: number } | null> {
+  await box.fill(query.slice(0, -1));
+  await settled(page, await mutationsSoFar(page));
+  const before = await mutationsSoFar(page);
+  await page.keyboard.press(query.slice(-1));
+  if (!(await settled(page, before))) return null;
+  return page.evaluate(() => {
+    const recorder = (window as unknown as BenchWindow).__bench as Recorder;
+    return { ms: recorder.painted - recorder.key, nodes: document.getElementsByTagName('*').length };
+  });
+}
+
+async function measureKeypresses(page: Page, queries: readonly string[]) {
+  const box = await searchBox(page);
+  if (!box)
+    return {
+      keypress: null,
+      skipped: 'browse shows no search box (looked for role searchbox or a "search" label)',
+    };
+  await page.evaluate(installRecorder);
+  await box.click();
+  const times: number[] = [];
+  let maxNodes = 0;
+  let unchanged = 0;
+  for (const query of queries.filter((q) => q.length >= 2).slice(0, KEYPRESS_QUERIES)) {
+    const timed = await timeKeypress(page, box, query);
+    if (!timed) unchanged += 1;
+    else {
+      times.push(timed.ms);
+      maxNodes = Math.max(maxNodes, timed.nodes);
+    }
+  }
+  if (times.length === 0)
+    return { keypress: null, skipped: 'no keypress in the search box changed the page' };
+  return { keypress: { ...spread(times), maxNodes, unchanged }, skipped: null };
+}
+
+/** Opens the library in the app and measures the first page and searching as typed. */
+export async function measureRenderer(
+  libraryPath: string,
+  queries: readonly string[],
+): Promise<RendererFigures> {
+  await ensureBuilt();
+  const titles = await firstTitles(libraryPath);
+  const started = performance.now();
+  const app = await startApp({ libraryPath, hash: '#/' });
+  try {
+    await app.page.waitForFunction(
+      (titles) => titles.some((t) => document.body?.textContent?.includes(t)),
+      titles,
+      {
+        polling: 'raf',
+        timeout: 60_000,
+      },
+    );
+    const coldFirstPageMs = performance.now() - started;
+    await app.page.addInitScript(watchFirstPage, titles);
+    const reloads = [];
+    for (let i = 0; i < RELOADS; i += 1) reloads.push(await reloadToFirstPage(app.page));
+    const firstPage = reloads.sort((a, b) => a.ms - b.ms)[Math.floor(RELOADS / 2)] as {
+      ms: number;
+      nodes: number;
+    };
+    const keys = await measureKeypresses(app.page, queries);
+    return {
+      coldFirstPageMs,
+      firstPageMs: firstPage.ms,
+      firstPageNodes: firstPage.nodes,
+      ...keys,
+      pageErrors: app.pageErrors.length,
+    };
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,318 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Film } from '../../src/shared/film-schema';
+import { findChromium } from '../e2e/chromium';
+import { benchFilms, type FilmProfile } from './bench-films';
+import type { BenchResult, Dataset, DatasetResult, Machine } from './bench-result';
+import type { OpenFigures } from './child';
+import { buildChild, exportInChild, openInChild } from './child-process';
+import { writeLibraryFile } from './library-file';
+import { measureBrowse } from './measure-browse';
+import { timeImport } from './measure-import';
+import { measurePrint } from './measure-print';
+import { measureRenderer } from './measure-renderer';
+import { GENERATED_QUERIES, REAL_QUERIES } from './queries';
+import { seedRawLibrary, timeRawInsert } from './raw-limit';
+import { RawRows } from './raw-rows';
+import { cachedLibrary } from './seed-cache';
+import { loadRealFilms } from './real-films';
+import { growthOf } from './report';
+import { timeAsync } from './stats';
+import { checksOf } from './targets';
+
+/**
+ * One bench run, end to end: for each size and profile a library is built once (by importing its
+ * library file, timed against the raw limit; or, past `fullImportMax` full films, through the raw
+ * writer), then exported, opened cold, browsed and shown in the window; the real data set the
+ * same way; then printing. Everything is written in a temp folder, removed at the end.
+ */
+
+export type BenchOptions = {
+  sizes: number[];
+  profiles: FilmProfile[];
+  /** Full-profile libraries larger than this are built through the raw writer, not imported (a 100k file is ~1.5 GB). */
+  fullImportMax: number;
+  /** An import still running after this many seconds is cancelled (and reported as at least that slow). */
+  importCapSeconds: number;
+  /** Include the real Wikipedia set when it is on this machine. */
+  real: boolean;
+  renderer: boolean;
+  print: boolean;
+  catalogueFilms: number;
+  seed: number;
+  /** Progress lines, as each step finishes. */
+  log: (line: string) => void;
+};
+
+export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
+  sizes: [1_000, 10_000, 100_000],
+  profiles: ['light', 'full'],
+  fullImportMax: 10_000,
+  importCapSeconds: 30,
+  real: true,
+  renderer: true,
+  print: true,
+  catalogueFilms: 100,
+  seed: 1,
+  log: () => undefined,
+};
+
+const OPEN_RUNS = 3;
+const OPEN_BUDGET_MS = 5_000;
+
+type Plan = {
+  dataset: Dataset;
+  size: number;
+  films: () => Iterable<Film>;
+  imported: boolean;
+  queries: readonly string[];
+};
+
+type Run = { options: BenchOptions; workDir: string; skipped: string[] };
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const label = (plan: Plan) => `${plan.dataset} ${plan.size.toLocaleString('en')}`;
+
+function removeLibrary(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/**
+ * Writes the library file and fills the raw rows in one pass, then times the raw limit into a file
+ * of its own. The rows are unreachable once this returns, so the import that follows runs without
+ * them in memory.
+ */
+async function fileAndRawLimit(plan: Plan, folder: string) {
+  const jsonPath = join(folder, 'library.json');
+  const rows = new RawRows();
+  const file = writeLibraryFile(jsonPath, plan.films(), plan.size, (film) => rows.add(film));
+  const rawPath = join(folder, 'raw.filmfolio.sqlite');
+  const raw = await timeAsync(() => timeRawInsert(rawPath, rows));
+  return { jsonPath, rawPath, file, raw, rowCount: rows.rowCount };
+}
+
+/**
+ * The raw limit, then the import of the same films' library file into an empty library. An import
+ * stopped at the cap leaves nothing; the raw limit's file (the same rows) is the library then.
+ */
+async function importAndRaw(plan: Plan, folder: string, libraryPath: string, run: Run) {
+  const { jsonPath, rawPath, file, raw, rowCount } = await fileAndRawLimit(plan, folder);
+  const imported = await timeAsync(() =>
+    timeImport(jsonPath, libraryPath, run.options.importCapSeconds * 1000),
+  );
+  rmSync(jsonPath, { force: true });
+  if (imported.value.stopped) {
+    removeLibrary(libraryPath);
+    renameSync(rawPath, libraryPath);
+  } else removeLibrary(rawPath);
+  if (!imported.value.stopped && imported.value.films !== raw.value.films) {
+    throw new Error(
+      `${label(plan)}: the import wrote ${imported.value.films} films, the raw limit ${raw.value.films}; they must write the same.`,
+    );
+  }
+  const stopped = imported.value.stopped ? ' (stopped at the cap)' : '';
+  run.options.log(
+    `${label(plan)}: import ${seconds(imported.ms)}${stopped} (raw limit ${seconds(raw.ms)}), file ${(file.bytes / 1e6).toFixed(0)} MB`,
+  );
+  return {
+    libraryFileBytes: file.bytes,
+    import: { ...imported.value, cpuMs: imported.cpuMs, rows: rowCount },
+    raw: { ...raw.value, cpuMs: raw.cpuMs },
+  };
+}
+
+async function exportFigures(plan: Plan, libraryPath: string, folder: string, run: Run) {
+  const target = join(folder, 'export.json');
+  const { figures, wallMs } = await exportInChild(libraryPath, target);
+  rmSync(target, { force: true });
+  run.options.log(
+    `${label(plan)}: export ${seconds(figures.ms)}, peak ${(figures.peakRss / 1024 / 1024).toFixed(0)} MB`,
+  );
+  return { ...figures, processMs: wallMs };
+}
+
+async function openFigures(libraryPath: string) {
+  const runs: (OpenFigures & { processMs: number })[] = [];
+  let spent = 0;
+  // A few cold starts for a steady median; one is enough when each takes seconds.
+  for (let i = 0; i < OPEN_RUNS && spent < OPEN_BUDGET_MS; i += 1) {
+    const { figures, wallMs } = await openInChild(libraryPath);
+    runs.push({ ...figures, processMs: wallMs });
+    spent += wallMs;
+  }
+  const total = (o: OpenFigures) => o.startedMs + o.openMs + o.firstPageMs;
+  return runs.sort((a, b) => total(a) - total(b))[Math.floor(runs.length / 2)] ?? null;
+}
+
+/** The first line of an error, for a report that says why something was not measured. */
+const reason = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+
+function skip(run: Run, what: string): void {
+  if (!run.skipped.includes(what)) run.skipped.push(what);
+}
+
+/** The window's figures; when the app cannot start (a broken build), the rest of the run goes on without them. */
+async function rendererFigures(plan: Plan, libraryPath: string, run: Run) {
+  try {
+    const renderer = await measureRenderer(libraryPath, plan.queries);
+    if (renderer.skipped) skip(run, `keypress → results painted: ${renderer.skipped}`);
+    return renderer;
+  } catch (error) {
+    run.options.renderer = false;
+    skip(run, `the window (from ${label(plan)} on): ${reason(error)}`);
+    return null;
+  }
+}
+
+async function printFigures(run: Run) {
+  try {
+    const print = await measurePrint(run.options.catalogueFilms);
+    run.options.log(
+      `print: sheet ${Math.round(print.sheetMs)} ms, catalogue of ${print.catalogueFilms} ${seconds(print.catalogueMs)}`,
+    );
+    return print;
+  } catch (error) {
+    skip(run, `printing: ${reason(error)}`);
+    return null;
+  }
+}
+
+async function importedLibrary(plan: Plan, folder: string, run: Run) {
+  const libraryPath = join(folder, 'library.filmfolio.sqlite');
+  return { libraryPath, built: await importAndRaw(plan, folder, libraryPath, run) };
+}
+
+/** A library too big to import in the bench's time, from the cache or built through the raw writer. */
+async function seededLibrary(plan: Plan, run: Run) {
+  const started = performance.now();
+  const profile = plan.dataset === 'full' ? 'full' : 'light';
+  const cached = await cachedLibrary(profile, plan.size, run.options.seed, (path) =>
+    seedRawLibrary(path, plan.films()),
+  );
+  const how = cached.built
+    ? `built through the raw writer in ${seconds(performance.now() - started)}`
+    : 'from the cache';
+  run.options.log(`${label(plan)}: library ${how}`);
+  return { libraryPath: cached.path, built: { libraryFileBytes: null, import: null, raw: null } };
+}
+
+async function runDataset(plan: Plan, run: Run): Promise<DatasetResult> {
+  const started = performance.now();
+  const folder = mkdtempSync(join(run.workDir, `${plan.dataset}-${plan.size}-`));
+  try {
+    const { libraryPath, built } = plan.imported
+      ? await importedLibrary(plan, folder, run)
+      : await seededLibrary(plan, run);
+    const exported = plan.imported ? await exportFigures(plan, libraryPath, folder, run) : null;
+    const open = await openFigures(libraryPath);
+    const browse = await measureBrowse(libraryPath, plan.queries);
+    run.options.log(
+      `${label(plan)}: search p95 ${browse.search.p95.toFixed(1)} ms, open ${Math.round(open ? open.startedMs + open.openMs + open.firstPageMs : 0)} ms`,
+    );
+    const renderer = run.options.renderer ? await rendererFigures(plan, libraryPath, run) : null;
+    return {
+      dataset: plan.dataset,
+      size: plan.size,
+      builtBy: plan.imported ? 'import' : 'raw-seed',
+      libraryFileBytes: built.libraryFileBytes,
+      import: built.import,
+      raw: built.raw,
+      export: exported,
+      open,
+      browse,
+      renderer,
+      stepMs: performance.now() - started,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function plans(options: BenchOptions, run: Run): Plan[] {
+  const generated = options.profiles.flatMap((profile) =>
+    options.sizes.map((size) => ({
+      dataset: profile,
+      size,
+      films: () => benchFilms(size, { profile, seed: options.seed }),
+      imported: profile === 'light' || size <= options.fullImportMax,
+      queries: GENERATED_QUERIES,
+    })),
+  );
+  if (!options.real) return generated;
+  const real = loadRealFilms();
+  if (!real) {
+    run.skipped.push(
+      'the real data set: ../shared/samples/wikipedia-movie-data/movies-1900-2023.json is not on this machine',
+    );
+    return generated;
+  }
+  const realPlan: Plan = {
+    dataset: 'real',
+    size: real.films.length,
+    films: () => real.films,
+    imported: true,
+    queries: REAL_QUERIES,
+  };
+  return [...generated, realPlan];
+}
+
+function machine(): Machine {
+  const sqlite = new Database(':memory:');
+  const version = sqlite.prepare('SELECT sqlite_version()').pluck().get() as string;
+  sqlite.close();
+  return {
+    node: process.version,
+    sqlite: version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    loadAtStart: loadavg()[0] ?? 0,
+    loadAtEnd: 0,
+  };
+}
+
+/** Runs the bench with `options` (defaults for what is left out) and answers every figure. */
+export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<BenchResult> {
+  const options = { ...DEFAULT_BENCH_OPTIONS, ...overrides };
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const run: Run = { options, workDir: mkdtempSync(join(tmpdir(), 'filmfolio-bench-')), skipped: [] };
+  const about = machine();
+  const chromium = findChromium() !== null;
+  if (!chromium && (options.renderer || options.print)) {
+    run.skipped.push('the window and printing: no Chromium (set CHROMIUM_PATH or install chromium)');
+  }
+  options.renderer &&= chromium;
+  options.print &&= chromium;
+  try {
+    await buildChild();
+    const datasets: DatasetResult[] = [];
+    for (const plan of plans(options, run)) {
+      try {
+        datasets.push(await runDataset(plan, run));
+      } catch (error) {
+        // One dataset that cannot be measured must not cost the figures of all the others.
+        skip(run, `${label(plan)}: ${reason(error)}`);
+        options.log(`${label(plan)}: FAILED: ${reason(error)}`);
+      }
+    }
+    const print = options.print ? await printFigures(run) : null;
+    const result: BenchResult = {
+      startedAt,
+      totalMs: performance.now() - started,
+      machine: { ...about, loadAtEnd: loadavg()[0] ?? 0 },
+      sizes: options.sizes,
+      datasets,
+      print,
+      checks: [],
+      growth: growthOf(datasets),
+      skipped: run.skipped,
+    };
+    result.checks = checksOf(result);
+    return result;
+  } finally {
+    rmSync(run.workDir, { recursive: true, force: true });
+  }
+}
