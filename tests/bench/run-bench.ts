@@ -39,6 +39,8 @@ export type BenchOptions = {
   /** Include the real Wikipedia set when it is on this machine. */
   real: boolean;
   renderer: boolean;
+  /** Searches typed in the window, each timed from its last keypress. */
+  keypressQueries: number;
   print: boolean;
   catalogueFilms: number;
   seed: number;
@@ -53,6 +55,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   importCapSeconds: 30,
   real: true,
   renderer: true,
+  keypressQueries: 20,
   print: true,
   catalogueFilms: 100,
   seed: 1,
@@ -157,7 +160,7 @@ function skip(run: Run, what: string): void {
 /** The window's figures; when the app cannot start (a broken build), the rest of the run goes on without them. */
 async function rendererFigures(plan: Plan, libraryPath: string, run: Run) {
   try {
-    const renderer = await measureRenderer(libraryPath, plan.queries);
+    const renderer = await measureRenderer(libraryPath, plan.queries, run.options.keypressQueries);
     if (renderer.skipped) skip(run, `keypress → results painted: ${renderer.skipped}`);
     return renderer;
   } catch (error) {

@@ -142,6 +142,7 @@ describe('the bench', () => {
       sizes: [1_000],
       real: false,
       catalogueFilms: 3,
+      keypressQueries: 3,
       renderer: withChromium,
       print: withChromium,
     });
