@@ -129,6 +129,19 @@ function createWindow(settings: SettingsFile, library: Library): BrowserWindow {
   window.webContents.on('did-finish-load', () => {
     for (const path of openedFiles.splice(0)) sendToWindow({ action: 'import', path });
   });
+  // The editor's beforeunload holds the close while a film has unsaved changes; Electron does not ask
+  // by itself, so ask here, and only leave when the collector says so.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'A film has unsaved changes.',
+      detail: 'If you leave now, the changes are lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadURL(`${rendererUrl}${saved?.lastView ?? ''}`);
   return window;
 }
