@@ -15,6 +15,8 @@ import { spread, type Spread } from './stats';
 const QUIET_MS = 250;
 const SETTLE_TIMEOUT_MS = 5_000;
 const RELOADS = 3;
+/** Opening checks the whole file first: minutes for a 3 GB library are a finding, not a hang. */
+const COLD_START_TIMEOUT_MS = 180_000;
 
 export type RendererFigures = {
   /** Start of the app (main loads and opens the library, Chromium starts) to the first page painted. */
@@ -187,10 +189,7 @@ export async function measureRenderer(
     await app.page.waitForFunction(
       (titles) => titles.some((t) => document.body?.textContent?.includes(t)),
       titles,
-      {
-        polling: 'raf',
-        timeout: 60_000,
-      },
+      { polling: 'raf', timeout: COLD_START_TIMEOUT_MS },
     );
     const coldFirstPageMs = performance.now() - started;
     await app.page.addInitScript(watchFirstPage, titles);
