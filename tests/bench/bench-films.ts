@@ -1,4 +1,5 @@
 import { completeFilm } from '../../src/shared/film';
+import { emptyDraft } from '../../src/shared/fact-page/read-context';
 import type { CastMember, Film, ParsedFilm } from '../../src/shared/film-schema';
 import { seededRandom, type Random } from './random';
 import * as words from './vocabulary';
@@ -328,41 +329,4 @@ export function generateBenchFilms(count: number, options: BenchFilmOptions): Fi
 }
 
 /** Every field empty, as the schema leaves a film with nothing but a title (fresh lists each time). */
-const emptyFields = (): ParsedFilm => ({
-  title: '',
-  originalTitle: null,
-  sortTitle: null,
-  year: null,
-  runtimeMinutes: null,
-  genres: [],
-  directors: [],
-  trailer: null,
-  ratings: [],
-  externalIds: {},
-  quip: null,
-  synopsis: [],
-  spoilers: [],
-  cast: [],
-  crew: [],
-  quotes: [],
-  boxOffice: { budget: null, domestic: null, worldwide: null },
-  personalReview: null,
-  criticReviews: [],
-  audienceReactions: [],
-  consensus: null,
-  awards: [],
-  trivia: [],
-  whereToWatch: null,
-  similar: [],
-  products: [],
-  soundtrack: null,
-  faq: [],
-  bonus: [],
-  userRating: null,
-  watched: [],
-  copies: [],
-  loans: [],
-  tags: [],
-  notes: null,
-  poster: null,
-});
+const emptyFields = (): ParsedFilm => ({ title: '', sortTitle: null, ...emptyDraft() });

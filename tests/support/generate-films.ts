@@ -3,6 +3,19 @@ import { filmInputSchema, type FilmInput, type ParsedFilm } from '../../src/shar
 import { openLibrary } from '../../src/main/library';
 import { insertCompleteFilm } from '../../src/main/library/films';
 import { BACKFILL_BROWSE_COLUMNS } from '../../src/main/library/migrations/0002-browse-columns';
+import {
+  BORROWERS,
+  FIRST_NAMES,
+  GENRES,
+  JOBS,
+  PLACES,
+  SHELVES,
+  STORY_WORDS,
+  SURNAMES,
+  TAGS,
+  TITLE_ADJECTIVES,
+  TITLE_NOUNS,
+} from './film-words';
 
 /**
  * A deterministic, seeded generator of realistic films, for the 100,000-film e2e tests and the
@@ -56,308 +69,8 @@ function random(seed: number): Random {
   };
 }
 
-const ADJECTIVES = [
-  'Silent',
-  'Crimson',
-  'Last',
-  'Hidden',
-  'Broken',
-  'Golden',
-  'Distant',
-  'Burning',
-  'Quiet',
-  'Lonely',
-  'Wild',
-  'Frozen',
-  'Second',
-  'Secret',
-  'Endless',
-  'Bitter',
-  'Hollow',
-  'Northern',
-  'Restless',
-  'Pale',
-  'Midnight',
-  'Scarlet',
-  'Forgotten',
-  'Iron',
-  'Velvet',
-  'Electric',
-  'Savage',
-  'Gentle',
-  'Winter',
-  'Summer',
-];
-const NOUNS = [
-  'Harbour',
-  'River',
-  'Garden',
-  'Station',
-  'Empire',
-  'Mirror',
-  'Letter',
-  'Witness',
-  'Island',
-  'Orchard',
-  'Frontier',
-  'Promise',
-  'Kingdom',
-  'Shadow',
-  'Voyage',
-  'Season',
-  'Machine',
-  'Stranger',
-  'Valley',
-  'Crown',
-  'Signal',
-  'Hunter',
-  'Widow',
-  'Bridge',
-  'Carnival',
-  'Lantern',
-  'Tide',
-  'Desert',
-  'Citadel',
-  'Sparrow',
-];
-const PLACES = [
-  'Lisbon',
-  'Kyoto',
-  'Marseille',
-  'Oaxaca',
-  'Tangier',
-  'Reykjavík',
-  'Kraków',
-  'Valparaíso',
-  'Odessa',
-  'São Paulo',
-  'Zürich',
-  'Málaga',
-  'Dakar',
-  'Trondheim',
-  'Göteborg',
-  'Montréal',
-  'Bogotá',
-  'Île-de-France',
-];
-const FIRST_NAMES = [
-  'Anna',
-  'Jonas',
-  'Maria',
-  'Tomás',
-  'Chloé',
-  'Kenji',
-  'Ingrid',
-  'Rafael',
-  'Léa',
-  'Omar',
-  'Sofia',
-  'Pavel',
-  'Nadia',
-  'Lucas',
-  'Aiko',
-  'Björn',
-  'Elena',
-  'Mateo',
-  'Zoë',
-  'Hugo',
-  'Greta',
-  'Idris',
-  'Marta',
-  'Felix',
-  'Noémie',
-  'Viktor',
-  'Hana',
-  'Julien',
-  'Ayesha',
-  'Carlos',
-  'Freya',
-  'Dmitri',
-  'Inès',
-  'Kwame',
-  'Lotte',
-  'Matías',
-  'Nora',
-  'Oskar',
-  'Priya',
-  'Ruth',
-  'Stellan',
-  'Tereza',
-  'Ugo',
-  'Vera',
-  'Wen',
-  'Yusuf',
-  'Ada',
-  'Bruno',
-  'Cécile',
-  'Dario',
-];
-const LAST_NAMES = [
-  'Lindqvist',
-  'Moreau',
-  'Tanaka',
-  'Okafor',
-  'Novak',
-  'Ferreira',
-  'Haddad',
-  'Kowalski',
-  'Brennan',
-  'Rossi',
-  'Šimek',
-  'Dubois',
-  'Yamamoto',
-  'Mendoza',
-  'Van Dijk',
-  'Østergaard',
-  'Petrov',
-  'Nakamura',
-  'García',
-  'Müller',
-  'Fontaine',
-  'Kaur',
-  'Abernathy',
-  'Lund',
-  'Castellano',
-  'Whitfield',
-  'Ishikawa',
-  'Ndiaye',
-  'Larsen',
-  'Quintero',
-  'Bergström',
-  'Caruso',
-  'Delacroix',
-  'Eriksen',
-  'Falk',
-  'Gallagher',
-  'Hoffmann',
-  'Ibáñez',
-  'Janssen',
-  'Keller',
-  'Laurent',
-  'Marchetti',
-  'Nieminen',
-  "O'Connell",
-  'Pereira',
-  'Richter',
-  'Sandoval',
-  'Thorsen',
-  'Urquhart',
-  'Vasquez',
-  'Weber',
-  'Xu',
-  'Young',
-  'Zielinski',
-  'Achterberg',
-  'Bianchi',
-  'Cohen',
-  'Dahl',
-  'Esposito',
-  'Fischer',
-];
-const GENRES = [
-  'Drama',
-  'Comedy',
-  'Thriller',
-  'Documentary',
-  'Romance',
-  'Crime',
-  'Horror',
-  'Science Fiction',
-  'Western',
-  'Animation',
-  'Adventure',
-  'Mystery',
-  'War',
-  'Musical',
-  'Biography',
-  'Fantasy',
-  'Family',
-  'History',
-  'Film Noir',
-  'Action',
-];
-const TAGS = [
-  'Criterion',
-  'Prison films',
-  'Christmas',
-  'Noir box set',
-  'Festival winners',
-  'To rewatch',
-  'Gift from Dad',
-  'Silent era',
-  'Director’s cut',
-  'Road movies',
-  'Sunday afternoon',
-  'Cult',
-];
+/** Media weighted as a collection is (mostly DVD), with a Laserdisc now and then. */
 const MEDIA = ['DVD', 'DVD', 'DVD', 'Blu-ray', 'Blu-ray', '4K UHD', 'VHS', 'Digital', 'Laserdisc'];
-const SHELVES = ['Living room', 'Study', 'Attic box', 'Shelf A', 'Shelf B', 'Shelf C', 'Cellar'];
-const BORROWERS = ['Sam', 'Priya', 'Uncle Joe', 'Marta', 'The film club', 'Lena next door'];
-const JOBS = ['Cinematographer', 'Editor', 'Composer', 'Producer', 'Writer', 'Sound Design'];
-const WORDS = [
-  'a',
-  'the',
-  'of',
-  'and',
-  'in',
-  'to',
-  'with',
-  'who',
-  'after',
-  'before',
-  'family',
-  'secret',
-  'town',
-  'winter',
-  'journey',
-  'father',
-  'mother',
-  'sister',
-  'brother',
-  'love',
-  'war',
-  'letter',
-  'debt',
-  'night',
-  'promise',
-  'stranger',
-  'memory',
-  'island',
-  'heist',
-  'trial',
-  'choir',
-  'boxer',
-  'teacher',
-  'pilot',
-  'detective',
-  'farm',
-  'orchestra',
-  'smuggler',
-  'lighthouse',
-  'harvest',
-  'strike',
-  'wedding',
-  'funeral',
-  'confession',
-  'betrayal',
-  'reunion',
-  'storm',
-  'border',
-  'factory',
-  'circus',
-  'monastery',
-  'election',
-  'returns',
-  'discovers',
-  'hides',
-  'learns',
-  'loses',
-  'finds',
-  'must',
-  'fights',
-  'escapes',
-  'forgives',
-];
 
 /** Real films placed at fixed indexes: their title words appear in no generated title. */
 const LANDMARKS: { at: number; film: Partial<ParsedFilm> & { title: string } }[] = [
@@ -435,7 +148,7 @@ function date(rnd: Random, fromYear: number, toYear: number): string {
 }
 
 function sentence(rnd: Random, words: number): string {
-  const text = Array.from({ length: words }, () => rnd.pick(WORDS)).join(' ');
+  const text = Array.from({ length: words }, () => rnd.pick(STORY_WORDS)).join(' ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
@@ -444,23 +157,23 @@ function paragraph(rnd: Random, sentences: number): string {
 }
 
 function person(rnd: Random): string {
-  return `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`;
+  return `${rnd.pick(FIRST_NAMES)} ${rnd.pick(SURNAMES)}`;
 }
 
 function title(rnd: Random): string {
   switch (rnd.int(0, 5)) {
     case 0:
-      return `The ${rnd.pick(ADJECTIVES)} ${rnd.pick(NOUNS)}`;
+      return `The ${rnd.pick(TITLE_ADJECTIVES)} ${rnd.pick(TITLE_NOUNS)}`;
     case 1:
-      return `${rnd.pick(NOUNS)} of ${rnd.pick(PLACES)}`;
+      return `${rnd.pick(TITLE_NOUNS)} of ${rnd.pick(PLACES)}`;
     case 2:
-      return `A ${rnd.pick(NOUNS)} in ${rnd.pick(PLACES)}`;
+      return `A ${rnd.pick(TITLE_NOUNS)} in ${rnd.pick(PLACES)}`;
     case 3:
-      return `${rnd.pick(ADJECTIVES)} ${rnd.pick(NOUNS)}`;
+      return `${rnd.pick(TITLE_ADJECTIVES)} ${rnd.pick(TITLE_NOUNS)}`;
     case 4:
-      return `The ${rnd.pick(NOUNS)}`;
+      return `The ${rnd.pick(TITLE_NOUNS)}`;
     default:
-      return `${rnd.pick(ADJECTIVES)} ${rnd.pick(NOUNS)} ${rnd.int(2, 4)}`;
+      return `${rnd.pick(TITLE_ADJECTIVES)} ${rnd.pick(TITLE_NOUNS)} ${rnd.int(2, 4)}`;
   }
 }
 
@@ -547,7 +260,7 @@ function fullSections(rnd: Random, film: ParsedFilm): void {
   ];
   film.cast = Array.from({ length: rnd.int(5, 9) }, () => ({
     person: person(rnd),
-    character: `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`,
+    character: `${rnd.pick(FIRST_NAMES)} ${rnd.pick(SURNAMES)}`,
     description: sentence(rnd, 14),
   }));
   film.crew = JOBS.slice(0, rnd.int(2, 5)).map((job) => ({ person: person(rnd), job }));

@@ -6,20 +6,29 @@ import type { Money } from '../../src/shared/film-schema';
 import { MoneyInput, RuntimeInput } from '../../src/renderer/src/edit/parsed-input';
 import { RepeatableGroup } from '../../src/renderer/src/edit/repeatable-group';
 import { StarRating } from '../../src/renderer/src/edit/star-rating';
-import { TokenInput } from '../../src/renderer/src/edit/token-input';
+import { tokenHint, TokenInput } from '../../src/renderer/src/edit/token-input';
+import { splitTokens } from '../../src/renderer/src/edit/token-text';
 import { ValidationProvider, type Validation } from '../../src/renderer/src/edit/validation-context';
 import { fakeApi, withApi } from './edit-fake-api';
 
 afterEach(cleanup);
 
-function TokenHarness({ initial, onValues }: { initial: string[]; onValues: (values: string[]) => void }) {
+function TokenHarness({
+  initial,
+  onValues,
+  people = false,
+}: {
+  initial: string[];
+  onValues: (values: string[]) => void;
+  people?: boolean;
+}) {
   const [values, setValues] = useState(initial);
   return (
     <TokenInput
-      label="Genres"
-      path="genres"
-      kind="genre"
-      values={values}
+      label={people ? 'Directors' : 'Genres'}
+      path={people ? 'directors' : 'genres'}
+      kind={people ? 'person' : 'genre'}
+      value={values}
       onChange={(next) => {
         setValues(next);
         onValues(next);
@@ -29,13 +38,20 @@ function TokenHarness({ initial, onValues }: { initial: string[]; onValues: (val
 }
 
 describe('token input', () => {
-  it('adds on Enter and comma, ignores a repeat in other case, and Backspace takes the last token back to edit', async () => {
+  it('adds on Enter, splits a comma list, ignores a repeat in other case, and Backspace takes the last token back to edit', async () => {
     const user = userEvent.setup();
     const seen = vi.fn();
     const api = fakeApi({ films: { suggest: () => Promise.resolve([]) } });
     render(withApi(api, <TokenHarness initial={['Documentary']} onValues={seen} />));
     const box = screen.getByRole('combobox', { name: 'Genres' });
-    await user.type(box, 'Biography{Enter}Prison,');
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      tokenHint('genre'),
+    );
+    // A typed comma adds nothing yet: the whole text is split when Enter adds it.
+    await user.type(box, 'Biography,');
+    expect(seen).not.toHaveBeenCalled();
+    expect((box as HTMLInputElement).value).toBe('Biography,');
+    await user.type(box, ' Prison{Enter}');
     expect(seen).toHaveBeenLastCalledWith(['Documentary', 'Biography', 'Prison']);
     await user.type(box, 'documentary{Enter}');
     expect(seen).toHaveBeenLastCalledWith(['Documentary', 'Biography', 'Prison']);
@@ -74,6 +90,81 @@ describe('token input', () => {
     expect(seen).toHaveBeenLastCalledWith(['Documentary']);
   });
 
+  it('keeps “Sammy Davis, Jr.” one person: a comma before a name suffix does not separate', async () => {
+    const user = userEvent.setup();
+    const seen = vi.fn();
+    render(withApi(fakeApi({}), <TokenHarness initial={[]} onValues={seen} people />));
+    const box = screen.getByRole('combobox', { name: 'Directors' });
+    expect(document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Enter or Tab adds. Commas separate names, except before Jr., Sr., II or III.',
+    );
+    await user.type(box, 'Sammy Davis, Jr.{Enter}');
+    expect(seen).toHaveBeenLastCalledWith(['Sammy Davis, Jr.']);
+    expect(screen.getByRole('button', { name: 'Remove Sammy Davis, Jr.' })).toBeTruthy();
+    await user.type(box, 'Frank Sinatra, Davis, Sr.; Ralph Lauren, III{Enter}');
+    expect(seen).toHaveBeenLastCalledWith([
+      'Sammy Davis, Jr.',
+      'Frank Sinatra',
+      'Davis, Sr.',
+      'Ralph Lauren, III',
+    ]);
+  });
+
+  it('adds on Tab and moves on; a suggestion chosen with the arrows is what Tab adds', async () => {
+    const user = userEvent.setup();
+    const seen = vi.fn();
+    const suggest = vi.fn((query: { prefix?: string }) =>
+      Promise.resolve(['Dean Martin'].filter((name) => name.startsWith(query.prefix ?? ''))),
+    );
+    render(
+      withApi(
+        fakeApi({ films: { suggest } }),
+        <>
+          <TokenHarness initial={[]} onValues={seen} people />
+          <button type="button">Next</button>
+        </>,
+      ),
+    );
+    const box = screen.getByRole('combobox', { name: 'Directors' });
+    await user.type(box, 'Sammy Davis, Jr.');
+    await user.tab();
+    expect(seen).toHaveBeenLastCalledWith(['Sammy Davis, Jr.']);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Next' }));
+    // Back in the box: the suggestions are for the part after the last separating comma.
+    await user.click(box);
+    await user.type(box, 'Joey Bishop, De');
+    await waitFor(() =>
+      expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Dean Martin']),
+    );
+    expect(suggest).toHaveBeenLastCalledWith({ kind: 'person', prefix: 'De', limit: 8 });
+    await user.keyboard('{ArrowDown}');
+    await user.tab();
+    expect(seen).toHaveBeenLastCalledWith(['Sammy Davis, Jr.', 'Joey Bishop', 'Dean Martin']);
+    expect((box as HTMLInputElement).value).toBe('');
+  });
+
+  it('adds each line of a paste at once; one pasted name waits in the box for Enter', async () => {
+    const user = userEvent.setup();
+    const seen = vi.fn();
+    render(withApi(fakeApi({}), <TokenHarness initial={[]} onValues={seen} people />));
+    const box = screen.getByRole('combobox', { name: 'Directors' }) as HTMLInputElement;
+    await user.click(box);
+    await user.paste('Sammy Davis, Jr.\r\nDean Martin\nPeter Lawford\n');
+    expect(seen).toHaveBeenLastCalledWith(['Sammy Davis, Jr.', 'Dean Martin', 'Peter Lawford']);
+    expect(box.value).toBe('');
+    seen.mockClear();
+    await user.paste('Frank Sinatra, Jr.');
+    expect(seen).not.toHaveBeenCalled();
+    expect(box.value).toBe('Frank Sinatra, Jr.');
+    await user.keyboard('{Enter}');
+    expect(seen).toHaveBeenLastCalledWith([
+      'Sammy Davis, Jr.',
+      'Dean Martin',
+      'Peter Lawford',
+      'Frank Sinatra, Jr.',
+    ]);
+  });
+
   it('moves a token with Alt+Arrow, keeping the order it is given', async () => {
     const user = userEvent.setup();
     const seen = vi.fn();
@@ -81,6 +172,28 @@ describe('token input', () => {
     screen.getByRole('button', { name: 'Remove C' }).focus();
     await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
     expect(seen).toHaveBeenLastCalledWith(['A', 'C', 'B']);
+  });
+});
+
+describe('token text', () => {
+  it('splits lines, semicolons and commas, keeping a comma before Jr., Sr., II, III with its name', () => {
+    expect(splitTokens('Drama, Comedy;Film Noir\n\nWestern ,')).toEqual([
+      'Drama',
+      'Comedy',
+      'Film Noir',
+      'Western',
+    ]);
+    expect(splitTokens('Sammy Davis, Jr., Frank Sinatra')).toEqual(['Sammy Davis, Jr.', 'Frank Sinatra']);
+    expect(splitTokens('Davis, jr, Lauren, III, King, Sr, Louis, II, Otto, IV')).toEqual([
+      'Davis, jr',
+      'Lauren, III',
+      'King, Sr',
+      'Louis, II',
+      'Otto, IV',
+    ]);
+    // A suffix only counts as the whole part: "Jr. Smith" is a name of its own, and a leading one stays.
+    expect(splitTokens('Davis, Jr. Smith')).toEqual(['Davis', 'Jr. Smith']);
+    expect(splitTokens(', Jr.')).toEqual(['Jr.']);
   });
 });
 

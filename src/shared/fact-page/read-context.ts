@@ -41,7 +41,8 @@ export function createReadContext(): ReadContext & { unplaced: UnplacedLine[]; w
   };
 }
 
-function emptyDraft(): FilmDraft {
+/** A film with every field empty, as the schema leaves one (fresh lists each call). */
+export function emptyDraft(): FilmDraft {
   return {
     originalTitle: null,
     year: null,

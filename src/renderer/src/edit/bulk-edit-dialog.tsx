@@ -113,26 +113,26 @@ export function BulkEditDialog({ filmIds, onClose, onDone }: BulkEditDialogProps
       ]}
     >
       <div className="bulk-edit">
-        <TokenInput label="Add tags" path="bulk.addTags" kind="tag" values={addTags} onChange={setAddTags} />
+        <TokenInput label="Add tags" path="bulk.addTags" kind="tag" value={addTags} onChange={setAddTags} />
         <TokenInput
           label="Remove tags"
           path="bulk.removeTags"
           kind="tag"
-          values={removeTags}
+          value={removeTags}
           onChange={setRemoveTags}
         />
         <TokenInput
           label="Add genres"
           path="bulk.addGenres"
           kind="genre"
-          values={addGenres}
+          value={addGenres}
           onChange={setAddGenres}
         />
         <TokenInput
           label="Remove genres"
           path="bulk.removeGenres"
           kind="genre"
-          values={removeGenres}
+          value={removeGenres}
           onChange={setRemoveGenres}
         />
         <div className="field-row">

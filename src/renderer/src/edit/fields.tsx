@@ -18,11 +18,13 @@ type FieldProps = {
   /** Also show problems inside the value (e.g. a money field's amount). */
   nested?: boolean;
   wide?: boolean;
+  /** An id for the label, for a control made of several parts that names itself by it. */
+  labelId?: string;
   children: (control: ControlProps) => ReactNode;
 };
 
 /** A label, a control, a hint, and the field's problems once it was left. */
-export function Field({ label, path, hint, nested, wide, children }: FieldProps) {
+export function Field({ label, path, hint, nested, wide, labelId, children }: FieldProps) {
   const id = fieldId(path);
   const messages = useFieldProblems(path, nested);
   const { touch } = useValidation();
@@ -31,7 +33,9 @@ export function Field({ label, path, hint, nested, wide, children }: FieldProps)
   const describedBy = [hint ? hintId : null, messages.length > 0 ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className={`field${wide ? ' wide' : ''}${messages.length > 0 ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label id={labelId} htmlFor={id}>
+        {label}
+      </label>
       {children({
         id,
         'aria-invalid': messages.length > 0,

@@ -24,7 +24,7 @@ export type ItemProps<T> = {
   set: (item: T) => void;
 };
 
-type RepeatableGroupProps<T> = {
+export type RepeatableGroupProps<T> = {
   label: string;
   path: string;
   items: readonly T[];

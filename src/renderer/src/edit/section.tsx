@@ -7,6 +7,19 @@ export type SectionProps = {
   change: (patch: Partial<FilmDraft>) => void;
 };
 
+/**
+ * Binds a field control to one field of the draft: its path (also its id, and where its problems
+ * are found), its value and its change, so `<TextField label="Notes" {...field('notes')} />` is
+ * the whole of a plain field.
+ */
+export function draftFields({ draft, change }: SectionProps) {
+  return <K extends keyof FilmDraft & string>(key: K) => ({
+    path: key,
+    value: draft[key],
+    onChange: (value: FilmDraft[K]) => change({ [key]: value } as Partial<FilmDraft>),
+  });
+}
+
 /** One section of the editor, in the order of the seed fact page; the section list jumps to it. */
 export function EditSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

@@ -7,17 +7,19 @@ import {
   type SimilarFilm,
   type Track,
 } from '../../../shared/film-schema';
-import { RequiredTextField, SelectField, TextField } from './fields';
+import { TextField } from './fields';
 import { FilmLinkPicker } from './film-link-picker';
-import { YearInput } from './parsed-input';
-import { RepeatableGroup } from './repeatable-group';
-import { EditSection, FieldRow, type SectionProps } from './section';
+import { ADDRESS_FIELD, DESCRIPTION_FIELD, RepeatableFields } from './repeatable-fields';
+import { EditSection, type SectionProps } from './section';
 import { TextListGroup } from './text-list-group';
 
 const KIND_CHOICES = providerKinds.map((value) => ({
   value,
   label: value[0]!.toUpperCase() + value.slice(1),
 }));
+
+/** A required title, as similar films, tracks and bonus content have. */
+const TITLE_FIELD = { key: 'title', label: 'Title', required: true } as const;
 
 /** Behind the scenes: trivia in order. */
 export function BehindSection({ draft, change }: SectionProps) {
@@ -49,7 +51,7 @@ export function WatchSection({ draft, change }: SectionProps) {
         value={draft.whereToWatch?.note ?? null}
         onChange={(note) => set({ note })}
       />
-      <RepeatableGroup<Provider>
+      <RepeatableFields<Provider>
         label="Providers"
         path="whereToWatch.providers"
         itemName="provider"
@@ -57,33 +59,13 @@ export function WatchSection({ draft, change }: SectionProps) {
         describe={(provider) => provider.name}
         newItem={() => ({ name: '', kind: null, url: null })}
         onChange={(providers) => set({ providers })}
-        renderItem={({ item, path, set: setItem }) => (
-          <FieldRow>
-            <RequiredTextField
-              label="Name"
-              path={`${path}.name`}
-              value={item.name}
-              placeholder="Prime Video"
-              onChange={(name) => setItem({ ...item, name })}
-            />
-            <SelectField
-              label="Kind"
-              path={`${path}.kind`}
-              value={item.kind}
-              emptyLabel="—"
-              choices={KIND_CHOICES}
-              onChange={(kind) => setItem({ ...item, kind })}
-            />
-            <TextField
-              label="Address"
-              path={`${path}.url`}
-              type="url"
-              value={item.url}
-              placeholder="https://…"
-              onChange={(url) => setItem({ ...item, url })}
-            />
-          </FieldRow>
-        )}
+        fields={[
+          [
+            { key: 'name', label: 'Name', required: true, placeholder: 'Prime Video' },
+            { input: 'select', key: 'kind', label: 'Kind', emptyLabel: '—', choices: KIND_CHOICES },
+            ADDRESS_FIELD,
+          ],
+        ]}
       />
     </EditSection>
   );
@@ -93,7 +75,7 @@ export function WatchSection({ draft, change }: SectionProps) {
 export function SimilarSection({ draft, change }: SectionProps) {
   return (
     <EditSection id="similar" title="Similar films">
-      <RepeatableGroup<SimilarFilm>
+      <RepeatableFields<SimilarFilm>
         label="Similar films"
         path="similar"
         itemName="similar film"
@@ -101,42 +83,27 @@ export function SimilarSection({ draft, change }: SectionProps) {
         describe={(film) => film.title}
         newItem={() => ({ title: '', year: null, reason: null, filmId: null })}
         onChange={(similar) => change({ similar })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <FieldRow>
-              <RequiredTextField
-                label="Title"
-                path={`${path}.title`}
-                value={item.title}
-                onChange={(title) => set({ ...item, title })}
+        fields={[
+          [TITLE_FIELD, { input: 'year', key: 'year', label: 'Year' }],
+          {
+            input: 'custom',
+            name: 'filmId',
+            render: ({ item, set }) => (
+              <FilmLinkPicker
+                similar={item}
+                ownId={draft.id}
+                onLink={(film) =>
+                  set(
+                    film
+                      ? { ...item, title: film.title, year: film.year, filmId: film.id }
+                      : { ...item, filmId: null },
+                  )
+                }
               />
-              <YearInput
-                label="Year"
-                path={`${path}.year`}
-                value={item.year}
-                onChange={(year) => set({ ...item, year })}
-              />
-            </FieldRow>
-            <FilmLinkPicker
-              similar={item}
-              ownId={draft.id}
-              onLink={(film) =>
-                set(
-                  film
-                    ? { ...item, title: film.title, year: film.year, filmId: film.id }
-                    : { ...item, filmId: null },
-                )
-              }
-            />
-            <TextField
-              label="Why"
-              path={`${path}.reason`}
-              multiline
-              value={item.reason}
-              onChange={(reason) => set({ ...item, reason })}
-            />
-          </>
-        )}
+            ),
+          },
+          { key: 'reason', label: 'Why', multiline: true },
+        ]}
       />
     </EditSection>
   );
@@ -146,7 +113,7 @@ export function SimilarSection({ draft, change }: SectionProps) {
 export function ProductsSection({ draft, change }: SectionProps) {
   return (
     <EditSection id="products" title="Related products">
-      <RepeatableGroup<Product>
+      <RepeatableFields<Product>
         label="Products"
         path="products"
         itemName="product"
@@ -154,33 +121,7 @@ export function ProductsSection({ draft, change }: SectionProps) {
         describe={(product) => product.name}
         newItem={() => ({ name: '', description: null, url: null })}
         onChange={(products) => change({ products })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <FieldRow>
-              <RequiredTextField
-                label="Name"
-                path={`${path}.name`}
-                value={item.name}
-                onChange={(name) => set({ ...item, name })}
-              />
-              <TextField
-                label="Address"
-                path={`${path}.url`}
-                type="url"
-                value={item.url}
-                placeholder="https://…"
-                onChange={(url) => set({ ...item, url })}
-              />
-            </FieldRow>
-            <TextField
-              label="Description"
-              path={`${path}.description`}
-              multiline
-              value={item.description}
-              onChange={(description) => set({ ...item, description })}
-            />
-          </>
-        )}
+        fields={[[{ key: 'name', label: 'Name', required: true }, ADDRESS_FIELD], DESCRIPTION_FIELD]}
       />
     </EditSection>
   );
@@ -201,7 +142,7 @@ export function SoundtrackSection({ draft, change }: SectionProps) {
         value={draft.soundtrack?.note ?? null}
         onChange={(note) => set({ note })}
       />
-      <RepeatableGroup<Track>
+      <RepeatableFields<Track>
         label="Tracks"
         path="soundtrack.tracks"
         itemName="track"
@@ -209,22 +150,7 @@ export function SoundtrackSection({ draft, change }: SectionProps) {
         describe={(track) => track.title}
         newItem={() => ({ title: '', performer: null })}
         onChange={(tracks) => set({ tracks })}
-        renderItem={({ item, path, set: setItem }) => (
-          <FieldRow>
-            <RequiredTextField
-              label="Title"
-              path={`${path}.title`}
-              value={item.title}
-              onChange={(title) => setItem({ ...item, title })}
-            />
-            <TextField
-              label="Performed by"
-              path={`${path}.performer`}
-              value={item.performer}
-              onChange={(performer) => setItem({ ...item, performer })}
-            />
-          </FieldRow>
-        )}
+        fields={[[TITLE_FIELD, { key: 'performer', label: 'Performed by' }]]}
       />
     </EditSection>
   );
@@ -234,7 +160,7 @@ export function SoundtrackSection({ draft, change }: SectionProps) {
 export function FaqSection({ draft, change }: SectionProps) {
   return (
     <EditSection id="faq" title="FAQ">
-      <RepeatableGroup<Faq>
+      <RepeatableFields<Faq>
         label="Answers"
         path="faq"
         itemName="answer"
@@ -242,24 +168,10 @@ export function FaqSection({ draft, change }: SectionProps) {
         describe={(faq) => faq.question ?? faq.answer}
         newItem={() => ({ question: null, answer: '' })}
         onChange={(faq) => change({ faq })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <TextField
-              label="Question"
-              path={`${path}.question`}
-              value={item.question}
-              placeholder="(only implied)"
-              onChange={(question) => set({ ...item, question })}
-            />
-            <RequiredTextField
-              label="Answer"
-              path={`${path}.answer`}
-              multiline
-              value={item.answer}
-              onChange={(answer) => set({ ...item, answer })}
-            />
-          </>
-        )}
+        fields={[
+          { key: 'question', label: 'Question', placeholder: '(only implied)' },
+          { key: 'answer', label: 'Answer', required: true, multiline: true },
+        ]}
       />
     </EditSection>
   );
@@ -269,7 +181,7 @@ export function FaqSection({ draft, change }: SectionProps) {
 export function BonusSection({ draft, change }: SectionProps) {
   return (
     <EditSection id="bonus" title="Bonus content">
-      <RepeatableGroup<Bonus>
+      <RepeatableFields<Bonus>
         label="Bonus content"
         path="bonus"
         itemName="bonus item"
@@ -277,33 +189,7 @@ export function BonusSection({ draft, change }: SectionProps) {
         describe={(bonus) => bonus.title}
         newItem={() => ({ title: '', description: null, url: null })}
         onChange={(bonus) => change({ bonus })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <FieldRow>
-              <RequiredTextField
-                label="Title"
-                path={`${path}.title`}
-                value={item.title}
-                onChange={(title) => set({ ...item, title })}
-              />
-              <TextField
-                label="Address"
-                path={`${path}.url`}
-                type="url"
-                value={item.url}
-                placeholder="https://…"
-                onChange={(url) => set({ ...item, url })}
-              />
-            </FieldRow>
-            <TextField
-              label="Description"
-              path={`${path}.description`}
-              multiline
-              value={item.description}
-              onChange={(description) => set({ ...item, description })}
-            />
-          </>
-        )}
+        fields={[[TITLE_FIELD, ADDRESS_FIELD], DESCRIPTION_FIELD]}
       />
     </EditSection>
   );

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { commonMedia, type Copy, type Loan } from '../../../shared/film-schema';
 import { isOverdue, openLoanIndex } from '../../../shared/library-edits';
-import { localToday, optionalText } from './draft';
-import { DateField, SelectField, TextField } from './fields';
-import { MoneyInput } from './parsed-input';
-import { RepeatableGroup, type IndexMap } from './repeatable-group';
+import { localToday } from './draft';
+import { DateField, SelectField } from './fields';
+import { RepeatableFields } from './repeatable-fields';
+import type { IndexMap } from './repeatable-group';
 import { EditSection, FieldRow, type SectionProps } from './section';
 import { SuggestInput } from './suggest-input';
 
@@ -130,7 +130,7 @@ export function CopiesSection({ draft, change }: SectionProps) {
   const setLoans = (loans: Loan[]) => change({ loans });
   return (
     <EditSection id="copies" title="Copies & loans">
-      <RepeatableGroup<Copy>
+      <RepeatableFields<Copy>
         label="Copies"
         path="copies"
         itemName="copy"
@@ -146,62 +146,35 @@ export function CopiesSection({ draft, change }: SectionProps) {
           price: null,
         })}
         onChange={(copies, map) => change({ copies, loans: remapLoans(draft.loans, map) })}
-        renderItem={({ item, index, path, set }) => (
-          <>
-            <FieldRow>
-              <SuggestInput
-                label="Medium *"
-                path={`${path}.medium`}
-                kind="medium"
-                fixedSuggestions={commonMedia}
-                value={item.medium}
-                onChange={(medium) => set({ ...item, medium })}
-              />
-              <TextField
-                label="Edition"
-                path={`${path}.edition`}
-                value={item.edition}
-                onChange={(edition) => set({ ...item, edition })}
-              />
-              <TextField
-                label="Region"
-                path={`${path}.region`}
-                value={item.region}
-                onChange={(region) => set({ ...item, region })}
-              />
-            </FieldRow>
-            <FieldRow>
-              <SuggestInput
-                label="Location"
-                path={`${path}.location`}
-                kind="location"
-                value={item.location ?? ''}
-                onChange={(location) => set({ ...item, location: optionalText(location) })}
-              />
-              <TextField
-                label="Barcode"
-                path={`${path}.barcode`}
-                value={item.barcode}
-                onChange={(barcode) => set({ ...item, barcode })}
-              />
-              <DateField
-                label="Acquired"
-                path={`${path}.acquired`}
-                value={item.acquired}
-                onChange={(acquired) => set({ ...item, acquired })}
-              />
-              <MoneyInput
-                label="Price"
-                path={`${path}.price`}
-                value={item.price}
-                onChange={(price) => set({ ...item, price })}
-              />
-            </FieldRow>
-            <LoanStatus path={path} copyIndex={index} loans={draft.loans} setLoans={setLoans} />
-          </>
-        )}
+        fields={[
+          [
+            {
+              input: 'suggest',
+              key: 'medium',
+              label: 'Medium',
+              required: true,
+              kind: 'medium',
+              fixedSuggestions: commonMedia,
+            },
+            { key: 'edition', label: 'Edition' },
+            { key: 'region', label: 'Region' },
+          ],
+          [
+            { input: 'suggest', key: 'location', label: 'Location', kind: 'location' },
+            { key: 'barcode', label: 'Barcode' },
+            { input: 'date', key: 'acquired', label: 'Acquired' },
+            { input: 'money', key: 'price', label: 'Price' },
+          ],
+          {
+            input: 'custom',
+            name: 'loans',
+            render: ({ path, index }) => (
+              <LoanStatus path={path} copyIndex={index} loans={draft.loans} setLoans={setLoans} />
+            ),
+          },
+        ]}
       />
-      <RepeatableGroup<Loan>
+      <RepeatableFields<Loan>
         label="Loans"
         path="loans"
         itemName="loan"
@@ -211,49 +184,37 @@ export function CopiesSection({ draft, change }: SectionProps) {
         }
         newItem={() => ({ copyIndex: null, borrower: '', lentOn: today, dueOn: null, returnedOn: null })}
         onChange={(loans) => setLoans(loans)}
-        renderItem={({ item, path, set }) => (
-          <>
-            <FieldRow>
-              <SelectField
-                label="Copy"
-                path={`${path}.copyIndex`}
-                value={item.copyIndex === null ? null : String(item.copyIndex)}
-                emptyLabel="No particular copy"
-                choices={copyChoices}
-                onChange={(copy) => set({ ...item, copyIndex: copy === null ? null : Number(copy) })}
-              />
-              <SuggestInput
-                label="Borrower *"
-                path={`${path}.borrower`}
-                kind="borrower"
-                value={item.borrower}
-                onChange={(borrower) => set({ ...item, borrower })}
-              />
-            </FieldRow>
-            <FieldRow>
-              <DateField
-                label="Lent on"
-                required
-                path={`${path}.lentOn`}
-                value={item.lentOn}
-                onChange={(lentOn) => set({ ...item, lentOn: lentOn ?? '' })}
-              />
-              <DateField
-                label="Due on"
-                path={`${path}.dueOn`}
-                value={item.dueOn}
-                onChange={(dueOn) => set({ ...item, dueOn })}
-              />
-              <DateField
-                label="Returned on"
-                path={`${path}.returnedOn`}
-                value={item.returnedOn}
-                onChange={(returnedOn) => set({ ...item, returnedOn })}
-              />
-            </FieldRow>
-            {isOverdue(item, today) ? <span className="badge warn">Overdue</span> : null}
-          </>
-        )}
+        fields={[
+          [
+            {
+              input: 'custom',
+              name: 'copyIndex',
+              // The copy is a number in the film, a choice's value in the field.
+              render: ({ item, path, set }) => (
+                <SelectField
+                  label="Copy"
+                  path={`${path}.copyIndex`}
+                  value={item.copyIndex === null ? null : String(item.copyIndex)}
+                  emptyLabel="No particular copy"
+                  choices={copyChoices}
+                  onChange={(copy) => set({ ...item, copyIndex: copy === null ? null : Number(copy) })}
+                />
+              ),
+            },
+            { input: 'suggest', key: 'borrower', label: 'Borrower', required: true, kind: 'borrower' },
+          ],
+          [
+            { input: 'date', key: 'lentOn', label: 'Lent on', required: true },
+            { input: 'date', key: 'dueOn', label: 'Due on' },
+            { input: 'date', key: 'returnedOn', label: 'Returned on' },
+          ],
+          {
+            input: 'custom',
+            name: 'overdue',
+            render: ({ item }) =>
+              isOverdue(item, today) ? <span className="badge warn">Overdue</span> : null,
+          },
+        ]}
       />
     </EditSection>
   );

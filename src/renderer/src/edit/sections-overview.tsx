@@ -7,8 +7,9 @@ import { RequiredTextField, TextField } from './fields';
 import { RatingValueInput, RuntimeInput, YearInput } from './parsed-input';
 import type { PreparedPoster } from './poster-image';
 import { PosterPicker } from './poster-picker';
+import { RepeatableFields } from './repeatable-fields';
 import { RepeatableGroup } from './repeatable-group';
-import { EditSection, FieldRow, type SectionProps } from './section';
+import { draftFields, EditSection, FieldRow, type SectionProps } from './section';
 import { TokenInput } from './token-input';
 import { useValidation } from './validation-context';
 
@@ -22,7 +23,7 @@ const requiredRating = (text: string) => {
 
 function RatingsGroup({ draft, change }: SectionProps) {
   return (
-    <RepeatableGroup<Rating>
+    <RepeatableFields<Rating>
       label="Ratings"
       path="ratings"
       itemName="rating"
@@ -30,18 +31,12 @@ function RatingsGroup({ draft, change }: SectionProps) {
       describe={(rating) => rating.source}
       newItem={() => ({ source: '', value: 0, scale: 10, votes: null })}
       onChange={(ratings) => change({ ratings })}
-      renderItem={({ item, path, set }) => (
-        <FieldRow>
-          <RequiredTextField
-            label="Source"
-            path={`${path}.source`}
-            value={item.source}
-            placeholder="IMDb"
-            onChange={(source) => set({ ...item, source })}
-          />
-          <RatingInput path={path} item={item} set={set} />
-        </FieldRow>
-      )}
+      fields={[
+        [
+          { key: 'source', label: 'Source', required: true, placeholder: 'IMDb' },
+          { input: 'custom', name: 'value', render: (props) => <RatingInput {...props} /> },
+        ],
+      ]}
     />
   );
 }
@@ -137,6 +132,7 @@ function ExternalIdsGroup({ draft, change }: SectionProps) {
 /** Quick overview: poster, titles, year, runtime, genres, directors, trailer, ratings, ids. */
 export function OverviewSection(props: SectionProps & { onPoster: (poster: PreparedPoster | null) => void }) {
   const { draft, change } = props;
+  const field = draftFields(props);
   const trailer = (patch: { label?: string | null; url?: string | null }) => {
     const next = { label: draft.trailer?.label ?? '', url: draft.trailer?.url ?? null, ...patch };
     change({
@@ -149,51 +145,26 @@ export function OverviewSection(props: SectionProps & { onPoster: (poster: Prepa
       <div className="overview-grid">
         <PosterPicker path="poster" title={draft.title} value={draft.poster} onChange={props.onPoster} />
         <div className="overview-fields">
-          <RequiredTextField
-            label="Title"
-            path="title"
-            value={draft.title}
-            onChange={(title) => change({ title })}
-          />
+          <RequiredTextField label="Title" {...field('title')} />
           <FieldRow>
-            <TextField
-              label="Original title"
-              path="originalTitle"
-              value={draft.originalTitle}
-              onChange={(originalTitle) => change({ originalTitle })}
-            />
+            <TextField label="Original title" {...field('originalTitle')} />
             <TextField
               label="Sort title"
-              path="sortTitle"
-              value={draft.sortTitle}
+              {...field('sortTitle')}
               placeholder={deriveSortTitle(draft.title) || 'From the title'}
               hint="Empty: from the title"
-              onChange={(sortTitle) => change({ sortTitle })}
             />
           </FieldRow>
           <FieldRow>
-            <YearInput label="Year" path="year" value={draft.year} onChange={(year) => change({ year })} />
-            <RuntimeInput
-              label="Runtime"
-              path="runtimeMinutes"
-              value={draft.runtimeMinutes}
-              onChange={(runtimeMinutes) => change({ runtimeMinutes })}
-            />
+            <YearInput label="Year" {...field('year')} />
+            <RuntimeInput label="Runtime" {...field('runtimeMinutes')} />
           </FieldRow>
-          <TokenInput
-            label="Genres"
-            path="genres"
-            kind="genre"
-            values={draft.genres}
-            onChange={(genres) => change({ genres })}
-          />
+          <TokenInput label="Genres" kind="genre" {...field('genres')} />
           <TokenInput
             label="Directors"
-            path="directors"
             kind="person"
-            values={draft.directors}
             placeholder="Names in credit order"
-            onChange={(directors) => change({ directors })}
+            {...field('directors')}
           />
           <FieldRow>
             <TextField

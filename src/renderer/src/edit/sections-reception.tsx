@@ -5,10 +5,10 @@ import {
   type CriticReview,
   type PersonalReview,
 } from '../../../shared/film-schema';
-import { RequiredTextField, SelectField, TextField } from './fields';
-import { MoneyInput, YearInput } from './parsed-input';
-import { RepeatableGroup } from './repeatable-group';
-import { EditSection, FieldRow, type SectionProps } from './section';
+import { TextField } from './fields';
+import { MoneyInput } from './parsed-input';
+import { ADDRESS_FIELD, RepeatableFields } from './repeatable-fields';
+import { draftFields, EditSection, FieldRow, type SectionProps } from './section';
 import { TextListGroup } from './text-list-group';
 
 /** Budget and grosses: "$1.2 million" is read as 1,200,000 USD; empty is unknown, never 0. */
@@ -84,7 +84,7 @@ export function ReviewsSection(props: SectionProps) {
   return (
     <EditSection id="reviews" title="Reviews">
       <PersonalReviewFields {...props} />
-      <RepeatableGroup<CriticReview>
+      <RepeatableFields<CriticReview>
         label="Professional reviews"
         path="criticReviews"
         itemName="review"
@@ -92,42 +92,16 @@ export function ReviewsSection(props: SectionProps) {
         describe={(review) => review.outlet}
         newItem={() => ({ outlet: '', text: '', url: null, score: null })}
         onChange={(criticReviews) => change({ criticReviews })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <FieldRow>
-              <RequiredTextField
-                label="Outlet"
-                path={`${path}.outlet`}
-                value={item.outlet}
-                onChange={(outlet) => set({ ...item, outlet })}
-              />
-              <TextField
-                label="Score"
-                path={`${path}.score`}
-                value={item.score}
-                placeholder="4/5"
-                onChange={(score) => set({ ...item, score })}
-              />
-              <TextField
-                label="Address"
-                path={`${path}.url`}
-                type="url"
-                value={item.url}
-                placeholder="https://…"
-                onChange={(url) => set({ ...item, url })}
-              />
-            </FieldRow>
-            <RequiredTextField
-              label="Review"
-              path={`${path}.text`}
-              multiline
-              value={item.text}
-              onChange={(text) => set({ ...item, text })}
-            />
-          </>
-        )}
+        fields={[
+          [
+            { key: 'outlet', label: 'Outlet', required: true },
+            { key: 'score', label: 'Score', placeholder: '4/5' },
+            ADDRESS_FIELD,
+          ],
+          { key: 'text', label: 'Review', required: true, multiline: true },
+        ]}
       />
-      <RepeatableGroup<AudienceReaction>
+      <RepeatableFields<AudienceReaction>
         label="Audience reactions"
         path="audienceReactions"
         itemName="reaction"
@@ -135,33 +109,13 @@ export function ReviewsSection(props: SectionProps) {
         describe={(reaction) => reaction.headline}
         newItem={() => ({ headline: '', detail: null })}
         onChange={(audienceReactions) => change({ audienceReactions })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <RequiredTextField
-              label="Headline"
-              path={`${path}.headline`}
-              multiline
-              value={item.headline}
-              onChange={(headline) => set({ ...item, headline })}
-            />
-            <TextField
-              label="Detail"
-              path={`${path}.detail`}
-              multiline
-              value={item.detail}
-              onChange={(detail) => set({ ...item, detail })}
-            />
-          </>
-        )}
+        fields={[
+          { key: 'headline', label: 'Headline', required: true, multiline: true },
+          { key: 'detail', label: 'Detail', multiline: true },
+        ]}
       />
-      <TextField
-        label="Overall consensus"
-        path="consensus"
-        multiline
-        value={draft.consensus}
-        onChange={(consensus) => change({ consensus })}
-      />
-      <RepeatableGroup<Award>
+      <TextField label="Overall consensus" multiline {...draftFields(props)('consensus')} />
+      <RepeatableFields<Award>
         label="Awards"
         path="awards"
         itemName="award"
@@ -169,35 +123,14 @@ export function ReviewsSection(props: SectionProps) {
         describe={(award) => award.event}
         newItem={() => ({ event: '', category: null, year: null, result: 'won' })}
         onChange={(awards) => change({ awards })}
-        renderItem={({ item, path, set }) => (
-          <FieldRow>
-            <RequiredTextField
-              label="Event"
-              path={`${path}.event`}
-              value={item.event}
-              onChange={(event) => set({ ...item, event })}
-            />
-            <TextField
-              label="Category"
-              path={`${path}.category`}
-              value={item.category}
-              onChange={(category) => set({ ...item, category })}
-            />
-            <YearInput
-              label="Year"
-              path={`${path}.year`}
-              value={item.year}
-              onChange={(year) => set({ ...item, year })}
-            />
-            <SelectField
-              label="Result"
-              path={`${path}.result`}
-              value={item.result}
-              choices={RESULT_CHOICES}
-              onChange={(result) => set({ ...item, result: result ?? 'won' })}
-            />
-          </FieldRow>
-        )}
+        fields={[
+          [
+            { key: 'event', label: 'Event', required: true },
+            { key: 'category', label: 'Category' },
+            { input: 'year', key: 'year', label: 'Year' },
+            { input: 'select', key: 'result', label: 'Result', choices: RESULT_CHOICES },
+          ],
+        ]}
       />
     </EditSection>
   );

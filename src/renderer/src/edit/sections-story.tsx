@@ -1,74 +1,53 @@
 import type { CastMember, Credit, Quote, Section } from '../../../shared/film-schema';
-import { optionalText } from './draft';
-import { RequiredTextField, TextField } from './fields';
-import { RepeatableGroup } from './repeatable-group';
-import { EditSection, FieldRow, type SectionProps } from './section';
-import { SuggestInput } from './suggest-input';
+import { TextField } from './fields';
+import { DESCRIPTION_FIELD, RepeatableFields, type ItemField } from './repeatable-fields';
+import { draftFields, EditSection, type SectionProps } from './section';
+
+/** Who a credit is: a name from the library's people, or a new one. */
+const PERSON_FIELD = {
+  input: 'suggest',
+  key: 'person',
+  label: 'Person',
+  kind: 'person',
+  required: true,
+} satisfies ItemField<CastMember & Credit>;
 
 function SectionsGroup({
   label,
   path,
-  items,
+  value,
   onChange,
 }: {
   label: string;
   path: 'synopsis' | 'spoilers';
-  items: readonly Section[];
+  value: readonly Section[];
   onChange: (items: Section[]) => void;
 }) {
   return (
-    <RepeatableGroup<Section>
+    <RepeatableFields<Section>
       label={label}
       path={path}
       itemName="part"
-      items={items}
+      items={value}
       describe={(part) => part.heading ?? part.body}
       newItem={() => ({ heading: null, body: '' })}
       onChange={onChange}
-      renderItem={({ item, path: itemPath, set }) => (
-        <>
-          <TextField
-            label="Heading"
-            path={`${itemPath}.heading`}
-            value={item.heading}
-            onChange={(heading) => set({ ...item, heading })}
-          />
-          <RequiredTextField
-            label="Text"
-            path={`${itemPath}.body`}
-            multiline
-            value={item.body}
-            onChange={(body) => set({ ...item, body })}
-          />
-        </>
-      )}
+      fields={[
+        { key: 'heading', label: 'Heading' },
+        { key: 'body', label: 'Text', required: true, multiline: true },
+      ]}
     />
   );
 }
 
 /** Plot summary (the quip), the detailed synopsis and the spoilers, each in its own parts. */
-export function StorySection({ draft, change }: SectionProps) {
+export function StorySection(props: SectionProps) {
+  const field = draftFields(props);
   return (
     <EditSection id="story" title="Story">
-      <TextField
-        label="Plot summary – badly explained"
-        path="quip"
-        multiline
-        value={draft.quip}
-        onChange={(quip) => change({ quip })}
-      />
-      <SectionsGroup
-        label="Detailed plot synopsis"
-        path="synopsis"
-        items={draft.synopsis}
-        onChange={(synopsis) => change({ synopsis })}
-      />
-      <SectionsGroup
-        label="Spoilers and ending explained"
-        path="spoilers"
-        items={draft.spoilers}
-        onChange={(spoilers) => change({ spoilers })}
-      />
+      <TextField label="Plot summary – badly explained" multiline {...field('quip')} />
+      <SectionsGroup label="Detailed plot synopsis" {...field('synopsis')} />
+      <SectionsGroup label="Spoilers and ending explained" {...field('spoilers')} />
     </EditSection>
   );
 }
@@ -77,7 +56,7 @@ export function StorySection({ draft, change }: SectionProps) {
 export function PeopleSection({ draft, change }: SectionProps) {
   return (
     <EditSection id="people" title="Cast & crew">
-      <RepeatableGroup<CastMember>
+      <RepeatableFields<CastMember>
         label="Cast"
         path="cast"
         itemName="cast member"
@@ -85,34 +64,9 @@ export function PeopleSection({ draft, change }: SectionProps) {
         describe={(member) => member.person}
         newItem={() => ({ person: '', character: null, description: null })}
         onChange={(cast) => change({ cast })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <FieldRow>
-              <SuggestInput
-                label="Person *"
-                path={`${path}.person`}
-                kind="person"
-                value={item.person}
-                onChange={(person) => set({ ...item, person })}
-              />
-              <TextField
-                label="Character"
-                path={`${path}.character`}
-                value={item.character}
-                onChange={(character) => set({ ...item, character })}
-              />
-            </FieldRow>
-            <TextField
-              label="Description"
-              path={`${path}.description`}
-              multiline
-              value={item.description}
-              onChange={(description) => set({ ...item, description })}
-            />
-          </>
-        )}
+        fields={[[PERSON_FIELD, { key: 'character', label: 'Character' }], DESCRIPTION_FIELD]}
       />
-      <RepeatableGroup<Credit>
+      <RepeatableFields<Credit>
         label="Crew"
         path="crew"
         itemName="crew credit"
@@ -120,24 +74,7 @@ export function PeopleSection({ draft, change }: SectionProps) {
         describe={(credit) => `${credit.person} (${credit.job})`}
         newItem={() => ({ person: '', job: '' })}
         onChange={(crew) => change({ crew })}
-        renderItem={({ item, path, set }) => (
-          <FieldRow>
-            <SuggestInput
-              label="Person *"
-              path={`${path}.person`}
-              kind="person"
-              value={item.person}
-              onChange={(person) => set({ ...item, person })}
-            />
-            <RequiredTextField
-              label="Job"
-              path={`${path}.job`}
-              value={item.job}
-              placeholder="Sound Design"
-              onChange={(job) => set({ ...item, job })}
-            />
-          </FieldRow>
-        )}
+        fields={[[PERSON_FIELD, { key: 'job', label: 'Job', required: true, placeholder: 'Sound Design' }]]}
       />
     </EditSection>
   );
@@ -147,7 +84,7 @@ export function PeopleSection({ draft, change }: SectionProps) {
 export function QuotesSection({ draft, change }: SectionProps) {
   return (
     <EditSection id="quotes" title="Memorable quotes">
-      <RepeatableGroup<Quote>
+      <RepeatableFields<Quote>
         label="Quotes"
         path="quotes"
         itemName="quote"
@@ -155,31 +92,11 @@ export function QuotesSection({ draft, change }: SectionProps) {
         describe={(quote) => quote.speaker ?? quote.text}
         newItem={() => ({ speaker: null, text: '', context: null })}
         onChange={(quotes) => change({ quotes })}
-        renderItem={({ item, path, set }) => (
-          <>
-            <SuggestInput
-              label="Speaker"
-              path={`${path}.speaker`}
-              kind="person"
-              value={item.speaker ?? ''}
-              onChange={(speaker) => set({ ...item, speaker: optionalText(speaker) })}
-            />
-            <RequiredTextField
-              label="Quote"
-              path={`${path}.text`}
-              multiline
-              value={item.text}
-              onChange={(text) => set({ ...item, text })}
-            />
-            <TextField
-              label="Context"
-              path={`${path}.context`}
-              multiline
-              value={item.context}
-              onChange={(context) => set({ ...item, context })}
-            />
-          </>
-        )}
+        fields={[
+          { input: 'suggest', key: 'speaker', label: 'Speaker', kind: 'person' },
+          { key: 'text', label: 'Quote', required: true, multiline: true },
+          { key: 'context', label: 'Context', multiline: true },
+        ]}
       />
     </EditSection>
   );

@@ -1,22 +1,19 @@
 import type { Watch } from '../../../shared/film-schema';
 import { localToday } from './draft';
-import { DateField, TextField } from './fields';
-import { RepeatableGroup } from './repeatable-group';
-import { EditSection, FieldRow, type SectionProps } from './section';
+import { TextField } from './fields';
+import { RepeatableFields } from './repeatable-fields';
+import { draftFields, EditSection, type SectionProps } from './section';
 import { StarRating } from './star-rating';
 import { TokenInput } from './token-input';
 
 /** The collector's own: rating, the watched diary, tags, notes. */
-export function YoursSection({ draft, change }: SectionProps) {
+export function YoursSection(props: SectionProps) {
+  const { draft, change } = props;
+  const field = draftFields(props);
   return (
     <EditSection id="yours" title="Your rating, diary and notes">
-      <StarRating
-        label="Your rating"
-        path="userRating"
-        value={draft.userRating}
-        onChange={(userRating) => change({ userRating })}
-      />
-      <RepeatableGroup<Watch>
+      <StarRating label="Your rating" {...field('userRating')} />
+      <RepeatableFields<Watch>
         label="Watched"
         path="watched"
         itemName="viewing"
@@ -32,38 +29,15 @@ export function YoursSection({ draft, change }: SectionProps) {
             Seen today
           </button>
         }
-        renderItem={({ item, path, set }) => (
-          <FieldRow>
-            <DateField
-              label="Date"
-              path={`${path}.date`}
-              value={item.date}
-              onChange={(date) => set({ ...item, date })}
-            />
-            <TextField
-              label="Note"
-              path={`${path}.note`}
-              value={item.note}
-              onChange={(note) => set({ ...item, note })}
-            />
-          </FieldRow>
-        )}
+        fields={[
+          [
+            { input: 'date', key: 'date', label: 'Date' },
+            { key: 'note', label: 'Note' },
+          ],
+        ]}
       />
-      <TokenInput
-        label="Tags"
-        path="tags"
-        kind="tag"
-        values={draft.tags}
-        placeholder="Collections like “Criterion”"
-        onChange={(tags) => change({ tags })}
-      />
-      <TextField
-        label="Notes"
-        path="notes"
-        multiline
-        value={draft.notes}
-        onChange={(notes) => change({ notes })}
-      />
+      <TokenInput label="Tags" kind="tag" placeholder="Collections like “Criterion”" {...field('tags')} />
+      <TextField label="Notes" multiline {...field('notes')} />
     </EditSection>
   );
 }

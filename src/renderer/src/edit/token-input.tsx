@@ -1,13 +1,13 @@
-import { useId, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { SuggestionKind } from '../../../shared/library-edits';
-import { fieldId } from './labels';
-import { useSuggestions } from './use-suggestions';
-import { useFieldProblems, useValidation } from './validation-context';
+import { Field } from './fields';
+import { includesIgnoringCase, SuggestionList, useSuggestionBox } from './suggestion-box';
+import { splitTokens, splitTyping } from './token-text';
 
 type TokenInputProps = {
   label: string;
   path: string;
-  values: readonly string[];
+  value: readonly string[];
   onChange: (values: string[]) => void;
   /** Where suggestions come from: values of this kind already in the library. */
   kind?: SuggestionKind;
@@ -16,11 +16,12 @@ type TokenInputProps = {
   placeholder?: string;
 };
 
-/** What separates tokens in typed or pasted text: "Documentary, Biography". */
-const SEPARATORS = /[,;\n]/;
-const folded = (text: string) => text.toLocaleLowerCase();
-const includesIgnoringCase = (values: readonly string[], value: string) =>
-  values.some((existing) => folded(existing) === folded(value));
+/** How to enter tokens, under every token box: the comma rule is not one anyone could guess. */
+export function tokenHint(kind: SuggestionKind | undefined): string {
+  return kind === 'person'
+    ? 'Enter or Tab adds. Commas separate names, except before Jr., Sr., II or III.'
+    : 'Enter or Tab adds. Commas separate several.';
+}
 
 function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
   const moved = [...items];
@@ -31,75 +32,78 @@ function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
 
 /**
  * A list of short values (genres, tags, directors) as removable tokens, with suggestions from the
- * library. Enter or a comma adds what was typed; Backspace in the empty box takes the last token
+ * library. Enter or Tab adds what was typed, and so does leaving the box; a typed comma does not
+ * add at once, so "Sammy Davis, Jr." can be written out, and the text is split when it is added
+ * (see token-text). Pasted lines are added at once. Backspace in the empty box takes the last token
  * back into the box to be corrected; Alt+Left/Right on a token moves it (order is kept).
  */
 export function TokenInput({
   label,
   path,
-  values,
+  value: values,
   onChange,
   kind,
   fixedSuggestions = [],
   placeholder,
 }: TokenInputProps) {
-  const id = fieldId(path);
-  const listId = useId();
   const labelId = useId();
-  const errorId = useId();
-  const { touch } = useValidation();
-  const messages = useFieldProblems(path, true);
   const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const fetched = useSuggestions(kind, text.trim(), open);
-  const prefix = folded(text.trim());
-  const options = [...fetched, ...fixedSuggestions.filter((value) => folded(value).startsWith(prefix))]
-    .filter((value, index, all) => !includesIgnoringCase(all.slice(0, index), value))
-    .filter((value) => !includesIgnoringCase(values, value))
-    .slice(0, 8);
-  const showList = open && options.length > 0;
-  const activeOption = showList && active >= 0 ? options[active] : undefined;
+  // What is in the box right now, for leaving it just after a key added it (before a new render).
+  const typed = useRef('');
+  const { done, typing } = splitTyping(text);
+  const box = useSuggestionBox({
+    label,
+    typing,
+    kind,
+    fixedSuggestions,
+    leaveOut: (option) => includesIgnoringCase([...values, ...done], option),
+  });
+  const { activeOption } = box;
 
+  const type = (next: string) => {
+    typed.current = next;
+    setText(next);
+  };
   const add = (candidates: readonly string[]) => {
     const fresh: string[] = [];
     for (const candidate of candidates.map((value) => value.trim()).filter(Boolean)) {
       if (!includesIgnoringCase([...values, ...fresh], candidate)) fresh.push(candidate);
     }
     if (fresh.length > 0) onChange([...values, ...fresh]);
-    setText('');
-    setActive(-1);
+    type('');
+    box.reset();
   };
+  /** Adds what was typed, the chosen suggestion in place of the part it was chosen for. */
+  const commit = () => add(activeOption !== undefined ? [...done, activeOption] : splitTokens(text));
   const removeAt = (index: number) => onChange(values.filter((_, i) => i !== index));
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter' && (activeOption !== undefined || text.trim() !== '')) {
+    if (box.onKey(event)) return;
+    const something = activeOption !== undefined || text.trim() !== '';
+    if (event.key === 'Enter' && something) {
       event.preventDefault();
-      add([activeOption ?? text]);
-    } else if (event.key === ',' && text.trim() !== '') {
-      event.preventDefault();
-      add([text]);
+      commit();
+    } else if (event.key === 'Tab' && something) {
+      // Adds (a chosen suggestion too), and the focus moves on as Tab does; leaving finds the box empty.
+      commit();
     } else if (event.key === 'Backspace' && text === '' && values.length > 0) {
       event.preventDefault();
-      setText(values.at(-1) ?? '');
+      type(values.at(-1) ?? '');
       removeAt(values.length - 1);
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      setOpen(true);
-      setActive((index) => Math.min(index + 1, options.length - 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((index) => Math.max(index - 1, -1));
-    } else if (event.key === 'Escape' && showList) {
-      event.stopPropagation();
-      setOpen(false);
     }
   };
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
     const pasted = event.clipboardData.getData('text');
-    if (!SEPARATORS.test(pasted)) return;
+    const input = event.currentTarget;
+    const whole =
+      text.slice(0, input.selectionStart ?? text.length) +
+      pasted +
+      text.slice(input.selectionEnd ?? text.length);
+    const tokens = splitTokens(whole);
+    // One value goes into the box as usual, to be looked at and added; several lines or a list are added.
+    if (tokens.length < 2 && !/[\r\n]/.test(pasted.trim())) return;
     event.preventDefault();
-    add(pasted.split(SEPARATORS));
+    add(tokens);
   };
   const onTokenKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const step = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
@@ -113,89 +117,48 @@ export function TokenInput({
   };
 
   return (
-    <div className={`field wide${messages.length > 0 ? ' invalid' : ''}`}>
-      <label id={labelId} htmlFor={id}>
-        {label}
-      </label>
-      <div className="token-input" role="group" aria-labelledby={labelId}>
-        {values.length > 0 ? (
-          <ul className="tokens" aria-label={`${label}, ${values.length}`}>
-            {values.map((value, index) => (
-              <li key={`${value}-${index}`} className="token">
-                <span>{value}</span>
-                <button
-                  type="button"
-                  aria-label={`Remove ${value}`}
-                  title="Remove (Alt+←/→ moves it)"
-                  onClick={() => removeAt(index)}
-                  onKeyDown={(event) => onTokenKey(event, index)}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <input
-          id={id}
-          type="text"
-          role="combobox"
-          aria-expanded={showList}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={activeOption !== undefined ? `${listId}-${active}` : undefined}
-          aria-invalid={messages.length > 0}
-          aria-describedby={messages.length > 0 ? errorId : undefined}
-          value={text}
-          placeholder={values.length === 0 ? (placeholder ?? 'Type and press Enter') : 'Add…'}
-          onChange={(event) => {
-            // A comma ends a token, however the text arrived (typed, dropped, filled in).
-            const parts = event.target.value.split(SEPARATORS);
-            const rest = parts.pop() ?? '';
-            if (parts.length > 0) add(parts);
-            setText(rest);
-            setOpen(true);
-            setActive(-1);
-          }}
-          onFocus={() => setOpen(true)}
-          onBlur={() => {
-            if (text.trim() !== '') add([text]);
-            setOpen(false);
-            touch(path);
-          }}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
-        />
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={`Suggestions for ${label}`}
-          className="suggestions"
-          hidden={!showList}
-        >
-          {showList
-            ? options.map((option, index) => (
-                <li
-                  key={option}
-                  id={`${listId}-${index}`}
-                  role="option"
-                  aria-selected={index === active}
-                  onMouseDown={(event) => {
-                    event.preventDefault();
-                    add([option]);
-                  }}
-                >
-                  {option}
+    <Field label={label} path={path} hint={tokenHint(kind)} nested wide labelId={labelId}>
+      {(control) => (
+        <div className="token-input" role="group" aria-labelledby={labelId}>
+          {values.length > 0 ? (
+            <ul className="tokens" aria-label={`${label}, ${values.length}`}>
+              {values.map((value, index) => (
+                <li key={`${value}-${index}`} className="token">
+                  <span>{value}</span>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${value}`}
+                    title="Remove (Alt+←/→ moves it)"
+                    onClick={() => removeAt(index)}
+                    onKeyDown={(event) => onTokenKey(event, index)}
+                  >
+                    ×
+                  </button>
                 </li>
-              ))
-            : null}
-        </ul>
-      </div>
-      {messages.length > 0 ? (
-        <p className="field-error" id={errorId}>
-          {messages.join('; ')}
-        </p>
-      ) : null}
-    </div>
+              ))}
+            </ul>
+          ) : null}
+          <input
+            {...control}
+            {...box.inputProps}
+            value={text}
+            placeholder={values.length === 0 ? (placeholder ?? 'Type and press Enter') : 'Add…'}
+            onChange={(event) => {
+              type(event.target.value);
+              box.reset(true);
+            }}
+            onBlur={() => {
+              // Leaving the box keeps what was typed in it: nothing typed is lost by clicking elsewhere.
+              if (typed.current.trim() !== '') add(splitTokens(typed.current));
+              box.setOpen(false);
+              control.onBlur();
+            }}
+            onKeyDown={onKeyDown}
+            onPaste={onPaste}
+          />
+          <SuggestionList {...box.listProps} onPick={(option) => add([...done, option])} />
+        </div>
+      )}
+    </Field>
   );
 }
