@@ -301,7 +301,8 @@ async function openLibraries(
       backupsKept: backupsKept(),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
-  // A damaged file is kept aside and the damage shown in the window; the daily backup when due.
+  // A damaged file is kept aside and the damage shown in the window; the whole-file check and the
+  // daily backup run in the background once the first page is shown.
   const guard = createLibraryGuard({ open, backupsKept });
   const startup = startupLibraryPath({
     explicit: libraryArgument(process.argv),
@@ -311,6 +312,8 @@ async function openLibraries(
     exists: existsSync,
   });
   const libraries = await startLibrarySwitcher({ settings, openLibrary: guard.open, startup, onSwitched });
+  // A library the background check finds damaged is replaced through the switcher (the window reloads).
+  guard.useSwitcher(libraries);
   if (startup.missing) {
     showProblem(
       'The last library was not found',
@@ -318,6 +321,21 @@ async function openLibraries(
     );
   }
   return { libraries, guard };
+}
+
+/**
+ * The first page browse asks for starts the guard's background work (the whole-file check, then the
+ * daily backup), once that page is on its way: nothing may delay it.
+ */
+function settlingOnFirstPage(handlers: Handlers, guard: LibraryGuard): Handlers {
+  const list = handlers['films:list'];
+  return {
+    ...handlers,
+    'films:list': (query) => {
+      setImmediate(() => guard.settled());
+      return list(query);
+    },
+  };
 }
 
 async function start(): Promise<void> {
@@ -348,9 +366,9 @@ async function start(): Promise<void> {
     backups: desktopBackupContext(settings, libraries, guard),
     transferDialogs,
   });
-  // The daily backup also for a window left open for days.
-  setInterval(() => void guard.backupIfDue(libraries.current()), 60 * 60 * 1000).unref();
-  registerIpc(ipcMain, handlers, trustedSender(rendererUrl));
+  // The daily check and backup also for a window left open for days.
+  setInterval(() => void guard.hourly(libraries.current()), 60 * 60 * 1000).unref();
+  registerIpc(ipcMain, settlingOnFirstPage(handlers, guard), trustedSender(rendererUrl));
   protocol.handle(POSTER_SCHEME, (request) =>
     posterResponse(request, (filmId) => readPoster(libraries.current().sqlite, filmId)),
   );

@@ -1,9 +1,10 @@
 import type { BackupSummary } from './backups';
 
 /**
- * What the app knows about the health of the open library file: damage found when it was opened
- * (the file kept aside, the newest good backup offered), and a library kept where a sync service
- * can corrupt it. `library:health` carries it to the window.
+ * What the app knows about the health of the open library file: damage found when it was opened or
+ * by the check that reads the whole file in the background afterwards (the file kept aside, the
+ * newest good backup offered), and a library kept where a sync service can corrupt it.
+ * `library:health` carries it to the window.
  */
 
 /** SQLite's own list of the ways a database file gets corrupted; the cloud-sync warning cites it. */
@@ -31,6 +32,11 @@ export type DamageNotice = {
   detectedAt: string;
   /** The newest backup that passed its own integrity check, or null when there is none. */
   newestBackup: BackupSummary | null;
+  /**
+   * True when the check run in the background after opening found it (opening itself only looks at
+   * the file's header, schema and the edges of its tables): the library was in use until then.
+   */
+  foundInBackground?: boolean;
 };
 
 export type LibraryHealth = {
@@ -42,12 +48,19 @@ export type LibraryHealth = {
 /** The damage in plain words, a sentence each: what happened, where the file is, what can be done. */
 export function describeDamage(notice: DamageNotice, when: (iso: string) => string): string[] {
   const found = notice.problems[0] ? ` (SQLite's check reported: ${notice.problems[0]})` : '';
-  const sentences = [
-    `The library file ${notice.libraryPath} is damaged and could not be opened${found}.`,
-    notice.keptAsidePath
-      ? `The damaged file was kept aside, untouched, at ${notice.keptAsidePath}; an empty library was opened in its place.`
-      : 'The damaged file was left as it is: nothing was written to it.',
-  ];
+  const sentences = notice.foundInBackground
+    ? [
+        `The library file ${notice.libraryPath} is damaged: the check that reads the whole file after it opens found it${found}.`,
+        notice.keptAsidePath
+          ? `Nothing more was written to it: it was kept aside at ${notice.keptAsidePath}, and an empty library was opened in its place. Changes made since it was opened are in that file, not in any backup.`
+          : 'The damaged file was left as it is.',
+      ]
+    : [
+        `The library file ${notice.libraryPath} is damaged and could not be opened${found}.`,
+        notice.keptAsidePath
+          ? `The damaged file was kept aside, untouched, at ${notice.keptAsidePath}; an empty library was opened in its place.`
+          : 'The damaged file was left as it is: nothing was written to it.',
+      ];
   sentences.push(
     notice.newestBackup
       ? `The newest good backup is from ${when(notice.newestBackup.createdAt)}: restoring it brings the library back as it was then.`

@@ -164,6 +164,22 @@ describe('the notice when the app starts', () => {
     expect(api.restore).toHaveBeenCalledWith(DAILY.name);
   });
 
+  it('says when the check that reads the whole file after opening found the damage', async () => {
+    const damage = { ...DAMAGED.damage!, foundInBackground: true };
+    const { fake } = setUp({ ...DAMAGED, damage });
+    render(withApi(fake, <LibraryHealthNotice />));
+    const dialog = await screen.findByRole('alertdialog', { name: 'The library file is damaged' });
+    expect(dialog.textContent).toContain('the check that reads the whole file after it opens found it');
+    expect(dialog.textContent).toContain(
+      `Nothing more was written to it: it was kept aside at ${damage.keptAsidePath}`,
+    );
+    expect(dialog.textContent).toContain('Changes made since it was opened are in that file');
+    expect(dialog.textContent).not.toContain('could not be opened');
+    expect(
+      within(dialog).getByRole('button', { name: `Restore the backup of ${backupTime(DAILY.createdAt)}` }),
+    ).toBeTruthy();
+  });
+
   it('can be put off, and the cloud-sync banner dismissed', async () => {
     const { fake } = setUp(DAMAGED);
     render(withApi(fake, <LibraryHealthNotice />));

@@ -173,6 +173,19 @@ describe('the daily backup', () => {
     expect(titlesIn(taken as string)).toEqual(['Changed Since', 'The Work']);
   });
 
+  it('is copied from a snapshot: a change being written meanwhile neither reaches the copy nor stops it', async () => {
+    const library = await libraryWithFilm();
+    const taking = backupIfDue(library.sqlite, library.path, { keep: 10 });
+    // An import begins on the app's connection while the daily backup is under way.
+    library.sqlite.exec('BEGIN IMMEDIATE');
+    library.create({ title: 'Not Yet Committed', year: 2001 });
+    const taken = await taking;
+    library.sqlite.exec('COMMIT');
+    expect(titlesIn(taken as string)).toEqual(['The Work']);
+    expect(backupProblems(taken as string)).toEqual([]);
+    expect(library.count()).toBe(2);
+  });
+
   it('prunes to the setting', async () => {
     const library = await libraryWithFilm();
     for (let day = 1; day <= 3; day += 1) {

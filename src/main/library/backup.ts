@@ -4,7 +4,13 @@ import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { parseBackupName, type BackupReason, type BackupSummary } from '../../shared/backups';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import { bindingOf, checkProblems, openSqliteFile, syncFolderOf } from './sqlite-files';
+import {
+  bindingOf,
+  checkProblems,
+  inspectFileInBackground,
+  openSqliteFile,
+  syncFolderOf,
+} from './sqlite-files';
 
 /**
  * Backups of a library: whole copies made with SQLite's online backup API (a consistent snapshot
@@ -72,18 +78,19 @@ function freeBackupPath(folder: string, reason: BackupReason, now: Date): string
 
 /**
  * Makes a fresh copy self-contained (rollback journal instead of WAL: one file, nothing beside it)
- * and checks it. Throws BackupError when the check finds anything.
+ * and checks it, in a worker: integrity_check reads the whole copy (half a minute for 3 GB), and
+ * the main process must stay responsive meanwhile. Throws BackupError when the check finds anything.
  */
-function settleCopy(path: string, nativeBinding: string | undefined): void {
+async function settleCopy(path: string, nativeBinding: string | undefined): Promise<void> {
   const copy = openSqliteFile(path, { fileMustExist: true, nativeBinding });
   try {
     copy.pragma('journal_mode = DELETE');
-    const problems = checkProblems(copy, 'integrity_check');
-    if (problems.length > 0) {
-      throw new BackupError(`The backup failed its integrity check (${problems.slice(0, 3).join('; ')}).`);
-    }
   } finally {
     copy.close();
+  }
+  const { problems } = await inspectFileInBackground(path, 'integrity_check', nativeBinding);
+  if (problems.length > 0) {
+    throw new BackupError(`The backup failed its integrity check (${problems.slice(0, 3).join('; ')}).`);
   }
 }
 
@@ -100,12 +107,43 @@ export async function copyVerified(
   destination: string,
   nativeBinding: string | undefined,
 ): Promise<void> {
+  await settledCopy(destination, nativeBinding, () => source.backup(destination));
+}
+
+/** Runs `copy` to `destination`, then settles and checks it; nothing is left there when either fails. */
+async function settledCopy(
+  destination: string,
+  nativeBinding: string | undefined,
+  copy: () => Promise<unknown>,
+): Promise<void> {
   try {
-    await source.backup(destination);
-    settleCopy(destination, nativeBinding);
+    await copy();
+    await settleCopy(destination, nativeBinding);
   } catch (error) {
     await removeCopy(destination);
     throw error;
+  }
+}
+
+/**
+ * Copies the library through a read-only connection of its own that holds one read transaction
+ * throughout: the copy is the library as last committed when it began. A write on the app's
+ * connection meanwhile (an import begun while a 3 GB copy runs) can neither reach the copy half
+ * done nor stall it, and a write through another connection cannot restart it.
+ */
+async function copySnapshot(
+  libraryPath: string,
+  destination: string,
+  nativeBinding: string | undefined,
+): Promise<void> {
+  const source = openSqliteFile(libraryPath, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    source.exec('BEGIN');
+    source.prepare('SELECT count(*) FROM sqlite_master').get();
+    await source.backup(destination);
+  } finally {
+    if (source.inTransaction) source.exec('COMMIT');
+    source.close();
   }
 }
 
@@ -120,30 +158,59 @@ export async function backupLibrary(
   reason: BackupReason = 'before-import',
   now: Date = new Date(),
 ): Promise<string> {
+  refuseInTransaction(sqlite);
+  const folder = backupFolder(libraryPath);
+  return whileBackingUp(sqlite, () =>
+    takeBackup(folder, reason, now, async (destination) => {
+      await copyVerified(sqlite, destination, bindingOf(sqlite));
+      // A write begun on this connection while the copy ran, and not yet committed, may be in the copy.
+      if (sqlite.inTransaction) {
+        await removeCopy(destination);
+        throw new BackupError('A change was being written while the backup ran; try again when it is done.');
+      }
+    }),
+  );
+}
+
+/**
+ * A backup as backupLibrary takes it, but copied from a snapshot (copySnapshot): for the daily
+ * backup, taken in the background while the collector goes on working. A change being written on
+ * `sqlite` (the app's connection) meanwhile is not in the copy: it was not committed when it began.
+ */
+export async function backupSnapshot(
+  sqlite: Database.Database,
+  libraryPath: string,
+  reason: BackupReason,
+  now: Date = new Date(),
+): Promise<string> {
+  const folder = backupFolder(libraryPath);
+  const nativeBinding = bindingOf(sqlite);
+  return whileBackingUp(sqlite, () =>
+    takeBackup(folder, reason, now, (destination) =>
+      settledCopy(destination, nativeBinding, () => copySnapshot(libraryPath, destination, nativeBinding)),
+    ),
+  );
+}
+
+function refuseInTransaction(sqlite: Database.Database): void {
   if (sqlite.inTransaction) {
     throw new BackupError(
       'The library cannot be backed up while a change is being written; try again when it is done.',
     );
   }
-  const folder = backupFolder(libraryPath);
-  return whileBackingUp(sqlite, () => takeBackup(sqlite, folder, reason, now));
 }
 
+/** Copies (with `copy`) under a temporary name, then gives the checked copy its backup's name. */
 async function takeBackup(
-  sqlite: Database.Database,
   folder: string,
   reason: BackupReason,
   now: Date,
+  copy: (destination: string) => Promise<void>,
 ): Promise<string> {
   try {
     await mkdir(folder, { recursive: true });
     const destination = freeBackupPath(folder, reason, now);
-    await copyVerified(sqlite, `${destination}${PARTIAL}`, bindingOf(sqlite));
-    // A write begun on this connection while the copy ran, and not yet committed, may be in the copy.
-    if (sqlite.inTransaction) {
-      await removeCopy(`${destination}${PARTIAL}`);
-      throw new BackupError('A change was being written while the backup ran; try again when it is done.');
-    }
+    await copy(`${destination}${PARTIAL}`);
     await rename(`${destination}${PARTIAL}`, destination);
     syncFolderOf(destination);
     return destination;
@@ -241,13 +308,19 @@ export function backupProblems(path: string, nativeBinding?: string): string[] {
   }
 }
 
-/** The newest backup that passes its integrity check, or null. Checks from the newest down. */
+/**
+ * The newest backup that passes its integrity check, or null. Checks from the newest down, each in
+ * a worker (a backup is as large as the library).
+ */
 export async function newestGoodBackup(
   libraryPath: string,
   nativeBinding?: string,
 ): Promise<BackupEntry | null> {
   for (const backup of await listBackups(libraryPath)) {
-    if (backupProblems(backup.path, nativeBinding).length === 0) return backup;
+    const found = await inspectFileInBackground(backup.path, 'integrity_check', nativeBinding).catch(
+      () => null,
+    );
+    if (found && found.problems.length === 0 && found.isLibrary) return backup;
   }
   return null;
 }
@@ -263,8 +336,9 @@ export type DailyBackupOptions = { keep?: number; now?: Date };
 
 /**
  * The daily backup: taken when the library holds films, its newest backup is more than a day old
- * (or there is none), and the file changed since that backup. Returns the backup's path, or null
- * when none was due.
+ * (or there is none), and the file changed since that backup. Copied from a snapshot, so it may run
+ * in the background while the library is in use; never begun while a change (an import) is being
+ * written. Returns the backup's path, or null when none was due.
  */
 export async function backupIfDue(
   sqlite: Database.Database,
@@ -280,5 +354,9 @@ export async function backupIfDue(
     const takenAt = Date.parse(newest.createdAt);
     if (now.getTime() - takenAt < DAY_MS || lastChangeMs(libraryPath) <= takenAt) return null;
   }
-  return backupAndPrune(sqlite, libraryPath, 'daily', options.keep, now);
+  return whileBackingUp(sqlite, async () => {
+    const path = await backupSnapshot(sqlite, libraryPath, 'daily', now);
+    if (options.keep !== undefined) await pruneBackups(libraryPath, options.keep);
+    return path;
+  });
 }

@@ -12,7 +12,7 @@ import {
 export { NO_MIGRATIONS };
 import { migrations as frozenMigrations } from './migrations';
 import { backupAndPrune } from './backup';
-import { checkBeforeOpening, damagedLibraryError } from './health';
+import { checkBeforeOpening, damagedLibraryError, type CheckBeforeOpeningOptions } from './health';
 import { isDamageError, openSqliteFile } from './sqlite-files';
 
 /** An open library: the one writer connection, and Kysely over it for building queries. */
@@ -32,6 +32,12 @@ export type OpenOptions = {
   backupsKept?: number;
   /** The migrations to apply: the frozen list, unless a test brings its own (one that fails). */
   migrations?: Record<string, Migration>;
+  /**
+   * How much of the file to check before opening it: the cheap checks (the default: header, schema,
+   * the edges of every table; the app then runs quick_check in the background), or SQLite's whole
+   * quick_check / integrity_check now. A file about to be migrated always gets quick_check first.
+   */
+  check?: CheckBeforeOpeningOptions['check'];
 };
 
 /** A migration failed: every migration of that run was rolled back, so the file is as it was. */
@@ -72,6 +78,7 @@ async function connect(path: string, nativeBinding: string | undefined): Promise
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('cache_size = -65536'); // 64 MiB at most (default 2 MiB): big imports stop re-reading index pages
     return sqlite;
   } catch (error) {
     sqlite.close();
@@ -85,12 +92,19 @@ async function connect(path: string, nativeBinding: string | undefined): Promise
 }
 
 /**
- * Opens (or creates) a library file: checked first (`PRAGMA quick_check`, read-only: a damaged file
- * throws DamagedLibraryError and is never written to), then WAL, foreign keys, a busy timeout,
- * full sync, and migrated (with a backup first when the file already holds a library).
+ * Opens (or creates) a library file: checked first (read-only: a damaged file throws
+ * DamagedLibraryError and is never written to; see checkBeforeOpening for how much is read), then
+ * WAL, foreign keys, a busy timeout, full sync, and migrated (with a backup first when the file
+ * already holds a library).
  */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<LibraryDatabase> {
-  if (path !== ':memory:') await checkBeforeOpening(path, options.nativeBinding);
+  if (path !== ':memory:') {
+    await checkBeforeOpening(path, {
+      nativeBinding: options.nativeBinding,
+      migrations: options.migrate === false ? null : Object.keys(options.migrations ?? frozenMigrations),
+      check: options.check,
+    });
+  }
   const sqlite = await connect(path, options.nativeBinding);
   const kysely = new Kysely<unknown>({ dialect: new LibraryDialect({ database: sqlite }) });
   const library: LibraryDatabase = {

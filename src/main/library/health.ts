@@ -1,10 +1,19 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
+import type Database from 'better-sqlite3';
 import { describeDamage, type CloudSyncWarning, type DamageNotice } from '../../shared/library-health';
 import { backupSummary, backupTimestamp, listBackups, newestGoodBackup, type BackupEntry } from './backup';
 import { cloudSyncWarning } from './cloud-sync';
 import { migrations } from './migrations';
-import { inspectFile, openSqliteFile, syncFolderOf, type IntegrityCheck } from './sqlite-files';
+import {
+  damageProblem,
+  inspectFile,
+  inspectFileInBackground,
+  isDamageError,
+  openSqliteFile,
+  syncFolderOf,
+  type IntegrityCheck,
+} from './sqlite-files';
 
 /**
  * The health of a library file: SQLite's own checks, run read-only so a damaged file is never
@@ -44,14 +53,112 @@ export async function damagedLibraryError(
   });
 }
 
+/** The header fields SQLite keeps in a file's first 100 bytes that say how long the file should be. */
+function expectedBytes(path: string): { expected: number; pageSize: number } | null {
+  const header = Buffer.alloc(100);
+  const handle = openSync(path, 'r');
+  try {
+    if (readSync(handle, header, 0, 100, 0) < 100) return null;
+  } finally {
+    closeSync(handle);
+  }
+  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return null;
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+  const pages = header.readUInt32BE(28);
+  // The page count is only valid when the change counter matches the "version valid for" field.
+  if (pages === 0 || header.readUInt32BE(24) !== header.readUInt32BE(92)) return null;
+  return { expected: pages * pageSize, pageSize };
+}
+
 /**
- * `PRAGMA quick_check` before a library is opened for writing; throws DamagedLibraryError when it
- * finds anything. A new or empty file has nothing to check.
+ * A file shorter than its header says: cut short (a copy that stopped, a full disk, a sync service),
+ * or a checkpoint whose journal was then lost. Only without a journal: a WAL that holds pages, or
+ * a rollback journal left by a crash, may still be due to grow the file or shrink its header back.
  */
-export async function checkBeforeOpening(path: string, nativeBinding?: string): Promise<void> {
+function cutShort(path: string, bytes: number): string | null {
+  for (const journal of ['-wal', '-journal']) {
+    const stats = statSync(`${path}${journal}`, { throwIfNoEntry: false });
+    if (stats && stats.size > 0) return null;
+  }
+  const header = expectedBytes(path);
+  if (!header || bytes >= header.expected) return null;
+  return `the file is shorter than its header says: ${Math.floor(bytes / header.pageSize)} of ${header.expected / header.pageSize} pages (it was cut short)`;
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+type Look = { problems: string[]; holdsLibrary: boolean; pending: boolean };
+
+/**
+ * The cheap checks: the file's length against its header, its schema (a file that is not a
+ * database, or whose schema is broken, is refused here), and the first and last row of every
+ * table (their b-trees' root pages and both edges). A few milliseconds, whatever the size; the
+ * whole file is read by quick_check, in the background (library-guard.ts) or on demand.
+ */
+function lookAtFile(
+  path: string,
+  bytes: number,
+  migrationNames: readonly string[] | null,
+  nativeBinding: string | undefined,
+): Look {
+  const short = cutShort(path, bytes);
+  if (short) return { problems: [short], holdsLibrary: false, pending: false };
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = openSqliteFile(path, { readonly: true, fileMustExist: true, nativeBinding });
+    const tables = sqlite
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND rootpage > 0")
+      .all() as { name: string; sql: string | null }[];
+    for (const { name, sql } of tables) {
+      const withoutRowid = /\bwithout\s+rowid\s*$/i.test(sql ?? '');
+      sqlite.prepare(`SELECT * FROM ${quoted(name)} LIMIT 1`).all();
+      if (!withoutRowid) sqlite.prepare(`SELECT * FROM ${quoted(name)} ORDER BY rowid DESC LIMIT 1`).all();
+    }
+    const names = new Set(tables.map((table) => table.name));
+    const holdsLibrary = names.has('films') && names.has('kysely_migration');
+    const applied = holdsLibrary
+      ? new Set(sqlite.prepare('SELECT name FROM kysely_migration').pluck().all() as string[])
+      : new Set<string>();
+    const pending = holdsLibrary && (migrationNames ?? []).some((name) => !applied.has(name));
+    return { problems: [], holdsLibrary, pending };
+  } catch (error) {
+    if (!isDamageError(error)) throw error;
+    return { problems: [damageProblem(error)], holdsLibrary: false, pending: false };
+  } finally {
+    sqlite?.close();
+  }
+}
+
+export type CheckBeforeOpeningOptions = {
+  nativeBinding?: string;
+  /**
+   * The migrations this open will apply (null: it will not migrate). A library about to be upgraded
+   * gets SQLite's whole quick_check first: migrating writes all over the file.
+   */
+  migrations?: readonly string[] | null;
+  /** 'quick_check': read the whole file now, as before every open once did (the CLI may ask for it). */
+  check?: 'cheap' | IntegrityCheck;
+};
+
+/**
+ * The checks before a library is opened for writing, read-only: a damaged file throws
+ * DamagedLibraryError and is never written to. Cheap ones only (see lookAtFile), unless the file
+ * is about to be migrated or a full check is asked for. A new or empty file has nothing to check.
+ */
+export async function checkBeforeOpening(
+  path: string,
+  options: CheckBeforeOpeningOptions = {},
+): Promise<void> {
+  const { nativeBinding } = options;
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats?.isFile() || stats.size === 0) return;
-  const problems = inspectFile(path, 'quick_check', nativeBinding);
+  const look = lookAtFile(path, stats.size, options.migrations ?? null, nativeBinding);
+  let problems = look.problems;
+  const thorough = options.check && options.check !== 'cheap' ? options.check : null;
+  if (problems.length === 0 && (thorough || look.pending)) {
+    problems = (await inspectFileInBackground(path, thorough ?? 'quick_check', nativeBinding)).problems;
+  }
   if (problems.length > 0) throw await damagedLibraryError(path, problems, nativeBinding);
 }
 

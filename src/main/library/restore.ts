@@ -3,7 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { backupLibrary, backupProblems, copyVerified, pruneBackups } from './backup';
 import { keepDamagedAside } from './health';
-import { inspectFile, openSqliteFile, syncFolderOf } from './sqlite-files';
+import { inspectFileInBackground, openSqliteFile, syncFolderOf } from './sqlite-files';
 
 /**
  * Putting a backup in a library's place. The library as it is goes first to safety: backed up when
@@ -42,7 +42,9 @@ type Safety = Pick<RestoreOutcome, 'safetyBackup' | 'keptAsidePath'>;
 async function secureCurrentFile(libraryPath: string, options: RestoreOptions): Promise<Safety> {
   if (!existsSync(libraryPath)) return { safetyBackup: null, keptAsidePath: null };
   const { nativeBinding, now } = options;
-  if (inspectFile(libraryPath, 'quick_check', nativeBinding).length > 0) {
+  // Read whole, in a worker: the main process stays responsive however large the library.
+  const { problems } = await inspectFileInBackground(libraryPath, 'quick_check', nativeBinding);
+  if (problems.length > 0) {
     return { safetyBackup: null, keptAsidePath: await keepDamagedAside(libraryPath, now) };
   }
   const sqlite = openSqliteFile(libraryPath, { fileMustExist: true, nativeBinding });

@@ -1,5 +1,7 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 /**
@@ -34,7 +36,8 @@ export function isDamageError(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
-function sqliteProblem(error: unknown): string {
+/** SQLite's damage error in plain words. */
+export function damageProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return /not a database/i.test(message) ? `it is not an SQLite database (${message})` : message;
 }
@@ -46,7 +49,7 @@ export function checkProblems(sqlite: Database.Database, check: IntegrityCheck =
     const lines = rows.map((row) => String(Object.values(row)[0]));
     return lines.length === 1 && lines[0] === 'ok' ? [] : lines;
   } catch (error) {
-    if (isDamageError(error)) return [sqliteProblem(error)];
+    if (isDamageError(error)) return [damageProblem(error)];
     throw error;
   }
 }
@@ -62,11 +65,86 @@ export function inspectFile(path: string, check: IntegrityCheck, nativeBinding?:
     sqlite = openSqliteFile(path, { readonly: true, fileMustExist: true, nativeBinding });
     return checkProblems(sqlite, check);
   } catch (error) {
-    if (isDamageError(error)) return [sqliteProblem(error)];
+    if (isDamageError(error)) return [damageProblem(error)];
     throw error;
   } finally {
     sqlite?.close();
   }
+}
+
+/** What a check in a worker found: SQLite's problems, and whether the file holds a Filmfolio library. */
+export type BackgroundInspection = { problems: string[]; isLibrary: boolean };
+
+/**
+ * The worker's code, plain CommonJS given as a string: the app's main is one bundled file (and the
+ * bench's child another), so a worker file of its own would need its own entry in every bundle. It
+ * loads the very better-sqlite3 (and native build) the caller uses, opens the file read-only (so
+ * closing can never checkpoint a WAL into it), runs the check and posts what it found.
+ */
+const WORKER_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { module, path, check, nativeBinding } = workerData;
+let sqlite = null;
+try {
+  const Database = require(module);
+  sqlite = new Database(path, nativeBinding ? { readonly: true, fileMustExist: true, nativeBinding } : { readonly: true, fileMustExist: true });
+  const lines = sqlite.pragma(check + '(20)').map((row) => String(Object.values(row)[0]));
+  const problems = lines.length === 1 && lines[0] === 'ok' ? [] : lines;
+  const isLibrary = problems.length === 0 && sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('films', 'kysely_migration')").pluck().get() === 2;
+  parentPort.postMessage({ problems, isLibrary });
+} catch (error) {
+  parentPort.postMessage({ error: { code: error && error.code, message: error instanceof Error ? error.message : String(error) } });
+} finally {
+  if (sqlite) sqlite.close();
+}
+`;
+
+/**
+ * Where better-sqlite3 is, for the worker to load it: beside the bundled main (CommonJS, which has
+ * __filename), else from the working folder (an ES module bundle, such as the bench's child).
+ */
+function betterSqliteModule(): string {
+  const base = typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js');
+  return createRequire(base).resolve('better-sqlite3');
+}
+
+/** An error the worker reported, rebuilt so isDamageError still recognises SQLite's codes. */
+function rebuiltError(error: { code?: unknown; message: string }): Error {
+  return Object.assign(new Error(error.message), typeof error.code === 'string' ? { code: error.code } : {});
+}
+
+/**
+ * inspectFile in a worker thread, with its own read-only connection: SQLite's check reads the whole
+ * file (22 s for a 3 GB library), and the main process must stay responsive meanwhile. Answers the
+ * problems found ([] for a sound file) and whether it holds a Filmfolio library; errors that are not
+ * damage are thrown as they are.
+ */
+export function inspectFileInBackground(
+  path: string,
+  check: IntegrityCheck,
+  nativeBinding?: string,
+): Promise<BackgroundInspection> {
+  type Reply = BackgroundInspection | { error: { code?: unknown; message: string } };
+  return new Promise((resolve, reject) => {
+    let reply: Reply | null = null;
+    let failure: Error | null = null;
+    const worker = new Worker(WORKER_CODE, {
+      eval: true,
+      workerData: { module: betterSqliteModule(), path, check, nativeBinding: nativeBinding ?? null },
+    });
+    worker.on('message', (message: Reply) => (reply = message));
+    worker.on('error', (error) => (failure = error));
+    // Answered once the worker has ended, its connection closed: the file is then free to be closed,
+    // moved or restored.
+    worker.on('exit', (code) => {
+      if (failure) return reject(failure);
+      if (!reply) return reject(new Error(`The check of ${path} stopped before it finished (exit ${code}).`));
+      if (!('error' in reply)) return resolve(reply);
+      const error = rebuiltError(reply.error);
+      if (isDamageError(error)) resolve({ problems: [damageProblem(error)], isLibrary: false });
+      else reject(error);
+    });
+  });
 }
 
 /** Makes a rename in `path`'s folder durable (POSIX); folders cannot be opened this way on Windows. */
