@@ -6,9 +6,9 @@ import { RAW_TABLES, RawRows, type RawTable } from './raw-rows';
 /**
  * The physical limit an import is compared with: the same rows and the same search-index text,
  * made in memory beforehand, inserted with plain better-sqlite3 prepared statements in one
- * transaction, into the library's own tables and indexes (migrations 0001–0003) with the same
- * pragmas. Migration 0002's triggers are dropped while it runs, since the rows carry the browse
- * columns the triggers would compute; they are put back afterwards, so the file is a valid library.
+ * transaction, table by table, into the library's own tables and indexes (every migration), with
+ * the same pragmas. Any triggers are dropped while it runs (the rows already carry what they would
+ * compute); they are put back afterwards, so the file is a valid library.
  */
 
 export type RawTiming = {
@@ -25,12 +25,13 @@ type Sqlite = Database.Database;
 /** A page cache of 1 GiB (negative: KiB), so seeding never waits on index pages. */
 const SEED_CACHE_KIB = -1_048_576;
 
-/** Opens a library file as the app does (WAL, full sync, foreign keys), without Kysely. */
+/** Opens a library file as the app does (database.ts: WAL, full sync, foreign keys, its page cache), without Kysely. */
 function openPlain(path: string): Sqlite {
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('cache_size = -65536');
   return sqlite;
 }
 

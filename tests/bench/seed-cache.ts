@@ -19,6 +19,7 @@ const SOURCES = [
   'tests/bench/random.ts',
   'tests/bench/raw-rows.ts',
   'tests/bench/raw-limit.ts',
+  'src/main/library/film-rows.ts',
   'src/shared/film.ts',
   'src/main/library/search-text.ts',
   'src/main/library/migrations',

@@ -2,8 +2,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../src/main/library';
 import { migrateTo, migrateToLatest, openDatabase } from '../../src/main/library/database';
+import {
+  CHILD_COLUMNS,
+  childRows,
+  FILM_ROW_COLUMNS,
+  filmRowValues,
+  insertSql,
+  type ChildTable,
+} from '../../src/main/library/film-rows';
 import { createFilm } from '../../src/main/library/films';
-import type { FilmInput } from '../../src/shared/film-schema';
+import { searchText } from '../../src/main/library/search-text';
+import { completeFilm } from '../../src/shared/film';
+import { filmInputSchema, type FilmInput } from '../../src/shared/film-schema';
 import { tempFolder, tempLibrary } from '../support/temp-library';
 
 const copiedColumns = (sqlite: import('better-sqlite3').Database, title: string) =>
@@ -13,6 +23,29 @@ const copiedColumns = (sqlite: import('better-sqlite3').Database, title: string)
         open_loans, next_due_on FROM films WHERE title = ?`,
     )
     .get(title);
+
+/**
+ * Writes a film as the app did before migration 0002 (its film row has no browse columns yet;
+ * today's write path needs them, so it cannot write into a library at 0001).
+ */
+function writeAs0001(sqlite: import('better-sqlite3').Database, input: FilmInput): void {
+  const film = completeFilm(filmInputSchema.parse(input));
+  const ownColumns = FILM_ROW_COLUMNS.length - 9; // the browse columns come last
+  const key = Number(
+    sqlite
+      .prepare(insertSql('films', FILM_ROW_COLUMNS.slice(0, ownColumns)))
+      .run(filmRowValues(film).slice(0, ownColumns)).lastInsertRowid,
+  );
+  const personKey = (name: string) =>
+    (sqlite.prepare('SELECT key FROM people WHERE name = ?').pluck().get(name) as number | undefined) ??
+    sqlite.prepare('INSERT INTO people (name) VALUES (?)').run(name).lastInsertRowid;
+  const rows = childRows(key, film, personKey);
+  for (const table of Object.keys(rows) as ChildTable[]) {
+    for (const row of rows[table]) sqlite.prepare(insertSql(table, CHILD_COLUMNS[table])).run(row);
+  }
+  const text = searchText(film);
+  sqlite.prepare(insertSql('films_fts', ['rowid', ...Object.keys(text)])).run(key, ...Object.values(text));
+}
 
 const alien: FilmInput = {
   title: 'Alien',
@@ -35,8 +68,8 @@ describe('migration 0002: browse columns', () => {
     const database = await openDatabase(join(tempFolder(), 'lib.sqlite'), { migrate: false });
     try {
       await migrateTo(database, '0001-initial');
-      createFilm(database.sqlite, alien);
-      createFilm(database.sqlite, { title: 'Brazil' });
+      writeAs0001(database.sqlite, alien);
+      writeAs0001(database.sqlite, { title: 'Brazil' });
       await migrateToLatest(database);
       expect(copiedColumns(database.sqlite, 'Alien')).toEqual({
         sort_directors: 'Ridley Scott',

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Film, Money } from '../../shared/film-schema';
+import type { Film, Money, Rating } from '../../shared/film-schema';
 
 /**
  * How a film maps onto the library's tables, both ways. Writing replaces a film's child rows
@@ -9,28 +9,7 @@ import type { Film, Money } from '../../shared/film-schema';
 type Row = Record<string, unknown>;
 type Sqlite = Database.Database;
 
-const CHILD_TABLES = [
-  'film_credits',
-  'film_terms',
-  'film_external_ids',
-  'film_ratings',
-  'film_sections',
-  'film_quotes',
-  'film_critic_reviews',
-  'film_audience_reactions',
-  'film_awards',
-  'film_providers',
-  'film_similar',
-  'film_products',
-  'film_tracks',
-  'film_faq',
-  'film_bonus',
-  'film_watched',
-  'film_copies',
-  'film_loans',
-  'film_posters',
-] as const;
-
+/** The film row's own columns, as the film states them. */
 const FILM_COLUMNS = [
   'id',
   'title',
@@ -60,6 +39,77 @@ const FILM_COLUMNS = [
   'updated_at',
 ] as const;
 
+/**
+ * Migration 0002's browse columns: values of the film's child rows copied onto its row so one index
+ * per sort key can order them. They are computed here from the film and written with the film row
+ * (migration 0004 took out the triggers that used to recompute them after each child row): every
+ * write of a film's child rows goes through insertFilm or replaceFilm below.
+ */
+const BROWSE_COLUMNS = [
+  'sort_directors',
+  'sort_genres',
+  'imdb_rating',
+  'rotten_tomatoes',
+  'seen',
+  'sort_media',
+  'sort_locations',
+  'open_loans',
+  'next_due_on',
+] as const;
+
+/** Every column a film row is written with, in the order of filmRowValues. */
+export const FILM_ROW_COLUMNS = [...FILM_COLUMNS, ...BROWSE_COLUMNS] as const;
+
+/** Each child table with the columns it is written with, in insert order (rows from childRows). */
+export const CHILD_COLUMNS = {
+  film_credits: ['film_key', 'role', 'position', 'person_key', 'character', 'description', 'job'],
+  film_terms: ['film_key', 'kind', 'position', 'value'],
+  film_external_ids: ['film_key', 'source', 'value'],
+  film_ratings: ['film_key', 'position', 'source', 'value', 'scale', 'votes'],
+  film_sections: ['film_key', 'kind', 'position', 'heading', 'body'],
+  film_quotes: ['film_key', 'position', 'speaker', 'text', 'context'],
+  film_critic_reviews: ['film_key', 'position', 'outlet', 'text', 'url', 'score'],
+  film_audience_reactions: ['film_key', 'position', 'headline', 'detail'],
+  film_awards: ['film_key', 'position', 'event', 'category', 'year', 'result'],
+  film_providers: ['film_key', 'position', 'name', 'kind', 'url'],
+  film_similar: ['film_key', 'position', 'title', 'year', 'reason', 'similar_film_id'],
+  film_products: ['film_key', 'position', 'name', 'description', 'url'],
+  film_tracks: ['film_key', 'position', 'title', 'performer'],
+  film_faq: ['film_key', 'position', 'question', 'answer'],
+  film_bonus: ['film_key', 'position', 'title', 'description', 'url'],
+  film_watched: ['film_key', 'position', 'date', 'note'],
+  film_copies: [
+    'film_key',
+    'position',
+    'medium',
+    'edition',
+    'region',
+    'location',
+    'barcode',
+    'acquired',
+    'price_amount',
+    'price_currency',
+  ],
+  film_loans: ['film_key', 'position', 'copy_index', 'borrower', 'lent_on', 'due_on', 'returned_on'],
+  film_posters: ['film_key', 'media_type', 'data'],
+} as const;
+
+export type ChildTable = keyof typeof CHILD_COLUMNS;
+const CHILD_TABLES = Object.keys(CHILD_COLUMNS) as ChildTable[];
+
+/** `INSERT INTO table (columns) VALUES (?, …)`. */
+export const insertSql = (table: string, columns: readonly string[]) =>
+  `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+
+const INSERT_FILM = insertSql('films', FILM_ROW_COLUMNS);
+const UPDATE_FILM = `UPDATE films SET ${FILM_ROW_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE key = ?`;
+const INSERT_CHILD = Object.fromEntries(
+  CHILD_TABLES.map((table) => [table, insertSql(table, CHILD_COLUMNS[table])]),
+) as Record<ChildTable, string>;
+const DELETE_CHILD = Object.fromEntries(
+  CHILD_TABLES.map((table) => [table, `DELETE FROM ${table} WHERE film_key = ?`]),
+) as Record<ChildTable, string>;
+
 const statementCache = new WeakMap<Sqlite, Map<string, Database.Statement>>();
 
 /** A prepared statement, compiled once per connection. */
@@ -69,20 +119,6 @@ export function prepared(sqlite: Sqlite, sql: string): Database.Statement {
   let statement = cache.get(sql);
   if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
   return statement;
-}
-
-function insertRows(
-  sqlite: Sqlite,
-  table: string,
-  columns: readonly string[],
-  rows: readonly unknown[][],
-): void {
-  if (rows.length === 0) return;
-  const statement = prepared(
-    sqlite,
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  );
-  for (const row of rows) statement.run(row);
 }
 
 function personKey(sqlite: Sqlite, name: string): number | bigint {
@@ -95,7 +131,49 @@ function personKey(sqlite: Sqlite, name: string): number | bigint {
 const moneyColumns = (money: Money | null) => [money?.amount ?? null, money?.currency ?? null];
 const flag = (value: unknown) => (value === null ? 0 : 1);
 
-function filmColumnValues(film: Film): unknown[] {
+/** Lower-cases A–Z only, as SQLite's lower() does (0002's expressions compare sources with it). */
+const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+
+const IMDB_SOURCES: readonly string[] = ['imdb'];
+const ROTTEN_TOMATOES_SOURCES: readonly string[] = ['rotten tomatoes', 'rottentomatoes', 'rt'];
+
+/** The first rating (in order) from one of `sources`, on a scale of `scale`; null when none. */
+function ratingOn(ratings: readonly Rating[], sources: readonly string[], scale: number): number | null {
+  const rating = ratings.find((r) => sources.includes(asciiLower(r.source)));
+  // value * scale / rating.scale, in that order: the same double SQLite computes.
+  return rating ? (rating.value * scale) / rating.scale : null;
+}
+
+/**
+ * The browse columns of a film, as migration 0002's expressions compute them from its child rows:
+ * a repeated group sorts by its first entry (first director, genre, copy), ratings by the first
+ * IMDb and Rotten Tomatoes ones (on 10 and 100), loans by the open ones (not returned) and the
+ * earliest due date among them. tests/unit/browse-columns.test.ts compares the two.
+ */
+export function browseColumnValues(film: Film): unknown[] {
+  let openLoans = 0;
+  let nextDue: string | null = null;
+  for (const loan of film.loans) {
+    if (loan.returnedOn !== null) continue;
+    openLoans += 1;
+    if (loan.dueOn !== null && (nextDue === null || loan.dueOn < nextDue)) nextDue = loan.dueOn;
+  }
+  const firstCopy = film.copies[0];
+  return [
+    film.directors[0] ?? null,
+    film.genres[0] ?? null,
+    ratingOn(film.ratings, IMDB_SOURCES, 10),
+    ratingOn(film.ratings, ROTTEN_TOMATOES_SOURCES, 100),
+    film.watched.length > 0 ? 1 : 0,
+    firstCopy?.medium ?? null,
+    firstCopy?.location ?? null,
+    openLoans,
+    nextDue,
+  ];
+}
+
+/** The film row's values, in the order of FILM_ROW_COLUMNS (its key aside). */
+export function filmRowValues(film: Film): unknown[] {
   return [
     film.id,
     film.title,
@@ -120,168 +198,81 @@ function filmColumnValues(film: Film): unknown[] {
     film.notes,
     film.addedAt,
     film.updatedAt,
+    ...browseColumnValues(film),
   ];
 }
 
 /** Inserts a new film row and its children; returns the film's key. */
 export function insertFilm(sqlite: Sqlite, film: Film): number {
-  const statement = prepared(
-    sqlite,
-    `INSERT INTO films (${FILM_COLUMNS.join(', ')}) VALUES (${FILM_COLUMNS.map(() => '?').join(', ')})`,
-  );
-  const key = Number(statement.run(filmColumnValues(film)).lastInsertRowid);
+  const key = Number(prepared(sqlite, INSERT_FILM).run(filmRowValues(film)).lastInsertRowid);
   insertChildren(sqlite, key, film);
   return key;
 }
 
 /** Rewrites an existing film row and all its children in place, keeping its key. */
 export function replaceFilm(sqlite: Sqlite, key: number, film: Film): void {
-  const assignments = FILM_COLUMNS.map((column) => `${column} = ?`).join(', ');
-  prepared(sqlite, `UPDATE films SET ${assignments} WHERE key = ?`).run([...filmColumnValues(film), key]);
-  for (const table of CHILD_TABLES) prepared(sqlite, `DELETE FROM ${table} WHERE film_key = ?`).run(key);
+  prepared(sqlite, UPDATE_FILM).run([...filmRowValues(film), key]);
+  for (const table of CHILD_TABLES) prepared(sqlite, DELETE_CHILD[table]).run(key);
   insertChildren(sqlite, key, film);
 }
 
-function insertCredits(sqlite: Sqlite, key: number, film: Film): void {
-  const rows: unknown[][] = [
-    ...film.directors.map((name, i) => [key, 'director', i, personKey(sqlite, name), null, null, null]),
-    ...film.cast.map((c, i) => [
-      key,
-      'cast',
-      i,
-      personKey(sqlite, c.person),
-      c.character,
-      c.description,
-      null,
-    ]),
-    ...film.crew.map((c, i) => [key, 'crew', i, personKey(sqlite, c.person), null, null, c.job]),
-  ];
-  const columns = ['film_key', 'role', 'position', 'person_key', 'character', 'description', 'job'];
-  insertRows(sqlite, 'film_credits', columns, rows);
+function insertChildren(sqlite: Sqlite, key: number, film: Film): void {
+  const rows = childRows(key, film, (name) => personKey(sqlite, name));
+  for (const table of CHILD_TABLES) {
+    const tableRows = rows[table];
+    if (tableRows.length === 0) continue;
+    const statement = prepared(sqlite, INSERT_CHILD[table]);
+    for (const row of tableRows) statement.run(row);
+  }
 }
 
-function insertTerms(sqlite: Sqlite, key: number, film: Film): void {
-  const lists: [string, readonly string[]][] = [
+type Rows = unknown[][];
+
+/** Rows of one ordered group: [film_key, position, ...values]. */
+const ordered = <T>(key: number, items: readonly T[], values: (item: T) => unknown[]): Rows =>
+  items.map((item, i) => [key, i, ...values(item)]);
+
+/**
+ * A film's child rows, table by table, in the columns of CHILD_COLUMNS; `personKey` gives a
+ * person's key (the library's own, or the bench's raw writer's, which keys people alike).
+ */
+export function childRows(
+  key: number,
+  film: Film,
+  personKey: (name: string) => number | bigint,
+): Record<ChildTable, Rows> {
+  const terms: [string, readonly string[]][] = [
     ['genre', film.genres],
     ['tag', film.tags],
     ['trivia', film.trivia],
     ['audience', film.personalReview?.audience ?? []],
     ['content_warning', film.personalReview?.contentWarnings ?? []],
   ];
-  const rows = lists.flatMap(([kind, values]) => values.map((value, i) => [key, kind, i, value]));
-  insertRows(sqlite, 'film_terms', ['film_key', 'kind', 'position', 'value'], rows);
-}
-
-/** Rows of one ordered group: [film_key, position, ...values]. */
-const ordered = <T>(key: number, items: readonly T[], values: (item: T) => unknown[]) =>
-  items.map((item, i) => [key, i, ...values(item)]);
-
-function insertChildren(sqlite: Sqlite, key: number, film: Film): void {
-  insertCredits(sqlite, key, film);
-  insertTerms(sqlite, key, film);
-  const k = ['film_key', 'position'];
-  insertRows(
-    sqlite,
-    'film_external_ids',
-    ['film_key', 'source', 'value'],
-    Object.entries(film.externalIds).map(([source, value]) => [key, source, value]),
-  );
-  insertRows(
-    sqlite,
-    'film_ratings',
-    [...k, 'source', 'value', 'scale', 'votes'],
-    ordered(key, film.ratings, (r) => [r.source, r.value, r.scale, r.votes]),
-  );
-  insertRows(
-    sqlite,
-    'film_sections',
-    ['film_key', 'kind', 'position', 'heading', 'body'],
-    [
+  return {
+    film_credits: [
+      ...film.directors.map((name, i) => [key, 'director', i, personKey(name), null, null, null]),
+      ...film.cast.map((c, i) => [key, 'cast', i, personKey(c.person), c.character, c.description, null]),
+      ...film.crew.map((c, i) => [key, 'crew', i, personKey(c.person), null, null, c.job]),
+    ],
+    film_terms: terms.flatMap(([kind, values]) => values.map((value, i) => [key, kind, i, value])),
+    film_external_ids: Object.entries(film.externalIds).map(([source, value]) => [key, source, value]),
+    film_ratings: ordered(key, film.ratings, (r) => [r.source, r.value, r.scale, r.votes]),
+    film_sections: [
       ...film.synopsis.map((s, i) => [key, 'synopsis', i, s.heading, s.body]),
       ...film.spoilers.map((s, i) => [key, 'spoilers', i, s.heading, s.body]),
     ],
-  );
-  insertRows(
-    sqlite,
-    'film_quotes',
-    [...k, 'speaker', 'text', 'context'],
-    ordered(key, film.quotes, (q) => [q.speaker, q.text, q.context]),
-  );
-  insertRows(
-    sqlite,
-    'film_critic_reviews',
-    [...k, 'outlet', 'text', 'url', 'score'],
-    ordered(key, film.criticReviews, (r) => [r.outlet, r.text, r.url, r.score]),
-  );
-  insertRows(
-    sqlite,
-    'film_audience_reactions',
-    [...k, 'headline', 'detail'],
-    ordered(key, film.audienceReactions, (r) => [r.headline, r.detail]),
-  );
-  insertRows(
-    sqlite,
-    'film_awards',
-    [...k, 'event', 'category', 'year', 'result'],
-    ordered(key, film.awards, (a) => [a.event, a.category, a.year, a.result]),
-  );
-  insertRows(
-    sqlite,
-    'film_providers',
-    [...k, 'name', 'kind', 'url'],
-    ordered(key, film.whereToWatch?.providers ?? [], (p) => [p.name, p.kind, p.url]),
-  );
-  insertRows(
-    sqlite,
-    'film_similar',
-    [...k, 'title', 'year', 'reason', 'similar_film_id'],
-    ordered(key, film.similar, (s) => [s.title, s.year, s.reason, s.filmId]),
-  );
-  insertRows(
-    sqlite,
-    'film_products',
-    [...k, 'name', 'description', 'url'],
-    ordered(key, film.products, (p) => [p.name, p.description, p.url]),
-  );
-  insertRows(
-    sqlite,
-    'film_tracks',
-    [...k, 'title', 'performer'],
-    ordered(key, film.soundtrack?.tracks ?? [], (t) => [t.title, t.performer]),
-  );
-  insertRows(
-    sqlite,
-    'film_faq',
-    [...k, 'question', 'answer'],
-    ordered(key, film.faq, (f) => [f.question, f.answer]),
-  );
-  insertRows(
-    sqlite,
-    'film_bonus',
-    [...k, 'title', 'description', 'url'],
-    ordered(key, film.bonus, (b) => [b.title, b.description, b.url]),
-  );
-  insertRows(
-    sqlite,
-    'film_watched',
-    [...k, 'date', 'note'],
-    ordered(key, film.watched, (w) => [w.date, w.note]),
-  );
-  insertRows(
-    sqlite,
-    'film_copies',
-    [
-      ...k,
-      'medium',
-      'edition',
-      'region',
-      'location',
-      'barcode',
-      'acquired',
-      'price_amount',
-      'price_currency',
-    ],
-    ordered(key, film.copies, (c) => [
+    film_quotes: ordered(key, film.quotes, (q) => [q.speaker, q.text, q.context]),
+    film_critic_reviews: ordered(key, film.criticReviews, (r) => [r.outlet, r.text, r.url, r.score]),
+    film_audience_reactions: ordered(key, film.audienceReactions, (r) => [r.headline, r.detail]),
+    film_awards: ordered(key, film.awards, (a) => [a.event, a.category, a.year, a.result]),
+    film_providers: ordered(key, film.whereToWatch?.providers ?? [], (p) => [p.name, p.kind, p.url]),
+    film_similar: ordered(key, film.similar, (s) => [s.title, s.year, s.reason, s.filmId]),
+    film_products: ordered(key, film.products, (p) => [p.name, p.description, p.url]),
+    film_tracks: ordered(key, film.soundtrack?.tracks ?? [], (t) => [t.title, t.performer]),
+    film_faq: ordered(key, film.faq, (f) => [f.question, f.answer]),
+    film_bonus: ordered(key, film.bonus, (b) => [b.title, b.description, b.url]),
+    film_watched: ordered(key, film.watched, (w) => [w.date, w.note]),
+    film_copies: ordered(key, film.copies, (c) => [
       c.medium,
       c.edition,
       c.region,
@@ -290,17 +281,14 @@ function insertChildren(sqlite: Sqlite, key: number, film: Film): void {
       c.acquired,
       ...moneyColumns(c.price),
     ]),
-  );
-  insertRows(
-    sqlite,
-    'film_loans',
-    [...k, 'copy_index', 'borrower', 'lent_on', 'due_on', 'returned_on'],
-    ordered(key, film.loans, (l) => [l.copyIndex, l.borrower, l.lentOn, l.dueOn, l.returnedOn]),
-  );
-  if (film.poster) {
-    const { mediaType, bytes } = decodePoster(film.poster);
-    insertRows(sqlite, 'film_posters', ['film_key', 'media_type', 'data'], [[key, mediaType, bytes]]);
-  }
+    film_loans: ordered(key, film.loans, (l) => [l.copyIndex, l.borrower, l.lentOn, l.dueOn, l.returnedOn]),
+    film_posters: film.poster ? [posterRow(key, film.poster)] : [],
+  };
+}
+
+function posterRow(key: number, poster: string): unknown[] {
+  const { mediaType, bytes } = decodePoster(poster);
+  return [key, mediaType, bytes];
 }
 
 /** Splits a `data:` URL poster into its media type and bytes (stored as a BLOB). */

@@ -26,11 +26,13 @@ export class FilmNotFoundError extends Error {
 }
 
 const FTS_COLUMNS = 'title, people, characters, quotes, story, trivia, reviews, tags, notes';
+const INSERT_FTS = `INSERT INTO films_fts (rowid, ${FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-function indexFilm(sqlite: Sqlite, key: number, film: Film): void {
-  prepared(sqlite, 'DELETE FROM films_fts WHERE rowid = ?').run(key);
+/** Writes the film's search entry; a new film has none yet, a saved one's is replaced. */
+function indexFilm(sqlite: Sqlite, key: number, film: Film, isNew: boolean): void {
+  if (!isNew) prepared(sqlite, 'DELETE FROM films_fts WHERE rowid = ?').run(key);
   const text = searchText(film);
-  prepared(sqlite, `INSERT INTO films_fts (rowid, ${FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  prepared(sqlite, INSERT_FTS).run(
     key,
     text.title,
     text.people,
@@ -52,14 +54,14 @@ export function filmKey(sqlite: Sqlite, id: string): number | undefined {
 /** Writes a complete film as new, with its search entry, inside the caller's transaction. */
 export function insertCompleteFilm(sqlite: Sqlite, film: Film): number {
   const key = insertFilm(sqlite, film);
-  indexFilm(sqlite, key, film);
+  indexFilm(sqlite, key, film, true);
   return key;
 }
 
 /** Replaces the stored film with the same id, keeping its key, inside the caller's transaction. */
 export function replaceCompleteFilm(sqlite: Sqlite, key: number, film: Film): void {
   replaceFilm(sqlite, key, film);
-  indexFilm(sqlite, key, film);
+  indexFilm(sqlite, key, film, false);
 }
 
 /** Validates and adds a film; returns it as stored. */

@@ -2,12 +2,14 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as browseColumns from './0002-browse-columns';
 import * as editIndexes from './0003-edit-indexes';
+import * as browseColumnsWritten from './0004-browse-columns-written';
 
 /** Every migration, registered statically so bundlers and tests see the same list. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-browse-columns': browseColumns,
   '0003-edit-indexes': editIndexes,
+  '0004-browse-columns-written': browseColumnsWritten,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

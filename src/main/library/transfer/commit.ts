@@ -6,6 +6,7 @@ import { completeFilm } from '../../../shared/film';
 import { filmInputSchema, type Film, type ParsedFilm } from '../../../shared/film-schema';
 import { importDecisionsSchema, type ImportDecisions, type ImportResult } from '../../../shared/transfer';
 import { backupAndPrune } from '../backup';
+import { CHILD_TABLES } from '../film-rows';
 import { filmKey, insertCompleteFilm, replaceCompleteFilm } from '../films';
 import type { Library } from '../index';
 import { readFilms } from '../read-films';
@@ -123,6 +124,35 @@ function plan(preview: ImportPreview, decisions: ImportDecisions) {
   return { counts, writes };
 }
 
+/**
+ * A large import into a smaller library writes quicker with the secondary indexes of the film
+ * tables set aside and built once at the end, in the same transaction (SQLite builds an index from
+ * sorted rows; keeping it up means a random-order B-tree insert per row): writing 10,000 light
+ * films took 3.1 s of CPU with the indexes kept up, 2.3 s with them rebuilt. Rebuilding costs in
+ * proportion to the whole library, so only an import at least as big as what is stored, and not a
+ * small one, does it. Keys and unique indexes (ids, people's names) stay: the import's own look-ups
+ * use them, and they must refuse a duplicate as it is written.
+ */
+const REBUILD_INDEXES_FROM = 2_000;
+const FILM_TABLES = ['films', 'people', ...CHILD_TABLES];
+
+const countAllFilms = (sqlite: Database.Database) =>
+  sqlite.prepare('SELECT count(*) FROM films').pluck().get() as number;
+
+/** Drops the indexes an import of `adds` new films should build at its end; answers their SQL. */
+function setIndexesAside(sqlite: Database.Database, adds: number): string[] {
+  if (adds < REBUILD_INDEXES_FROM || adds < countAllFilms(sqlite)) return [];
+  const indexes = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+        AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${FILM_TABLES.map(() => '?').join(', ')})
+        ORDER BY name`,
+    )
+    .all(FILM_TABLES) as { name: string; sql: string }[];
+  for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
+  return indexes.map((index) => index.sql);
+}
+
 async function writeInOneTransaction(
   sqlite: Database.Database,
   writes: readonly Planned[],
@@ -135,10 +165,18 @@ async function writeInOneTransaction(
   // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
   sqlite.exec('BEGIN IMMEDIATE');
   try {
+    const adds = writes.filter((planned) => planned.action === 'add' || planned.action === 'keep-both');
+    const setAside = setIndexesAside(sqlite, adds.length);
     for (const planned of writes) {
       written.push(writeOne(sqlite, planned, now()));
       if (written.length < writes.length && !pacer.due()) continue;
       options.onProgress?.(written.length, writes.length);
+      await pacer.pause();
+      checkCancelled(options.signal, 'import');
+    }
+    // One index at a time, yielding between them: the largest took over a second at 30,000 films.
+    for (const index of setAside) {
+      sqlite.exec(index);
       await pacer.pause();
       checkCancelled(options.signal, 'import');
     }
