@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countSql, facetSql, pageSql } from '../../src/main/library/browse';
-import { sortKeys, type FacetQuery, type ListQuery } from '../../src/shared/browse';
+import { bestSql, countSql, facetSql, newestSql, pageSql, titleTierSql } from '../../src/main/library/browse';
+import { searchQueries } from '../../src/main/library/browse-search';
+import { listQuerySchema, sortKeys, type FacetQuery, type ListQuery } from '../../src/shared/browse';
 import { browseFilms, seededLibrary, type SeededLibrary } from '../support/browse-films';
 
 /**
@@ -25,10 +26,10 @@ function plan(sqlite: Database.Database, query: Clause): string[] {
 
 /**
  * A whole-table read: SCAN of a library table without an index. Reading the films found (the
- * ranked search `m`, a driving key set `d`, the temp tables of keys found) is what a plan should do.
+ * ranked search `m` and title tier `t`, a driving key set `d`, the temp tables of keys found) is what a plan should do.
  */
 const fullScans = (lines: readonly string[]) =>
-  lines.filter((line) => /^SCAN \w+$/.test(line) && !/^SCAN (m|d|k|browse_found_\d+)$/.test(line));
+  lines.filter((line) => /^SCAN \w+$/.test(line) && !/^SCAN (m|t|d|k|browse_found_\d+)$/.test(line));
 const fullSorts = (lines: readonly string[]) =>
   lines.filter((line) => line === 'USE TEMP B-TREE FOR ORDER BY');
 
@@ -74,10 +75,23 @@ describe('query plans at any library size', () => {
     expect(fullScans(lines)).toEqual([]);
   });
 
-  it('a search ranked by relevance sorts only the films it found', () => {
-    const lines = plan(seeded.library.sqlite, pageSql({ search: 'alien', sort: 'relevance' }, 3));
-    expect(lines.join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
-    expect(fullScans(lines), lines.join('\n')).toEqual([]);
+  it('a search ranked by relevance sorts only the films it found, and the newest first sorts nothing', () => {
+    const query = listQuerySchema.parse({ search: 'alien', sort: 'relevance', filter: { yearFrom: 1980 } });
+    const search = searchQueries(query.search)!;
+    const except = { sql: 'SELECT value FROM json_each(?)', params: ['[1]'] };
+    const best = bestSql(query, search.fts, except, false);
+    for (const clause of [titleTierSql(query, search), { ...best, params: [...best.params, 100, 0] }]) {
+      const lines = plan(seeded.library.sqlite, clause);
+      expect(lines.join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
+      expect(fullScans(lines), lines.join('\n')).toEqual([]);
+    }
+    for (const reversed of [false, true]) {
+      const newest = newestSql(query, search.fts, except, reversed);
+      const lines = plan(seeded.library.sqlite, { ...newest, params: [...newest.params, 100, 0] });
+      expect(lines.join('\n')).toMatch(/VIRTUAL TABLE INDEX/);
+      expect(fullScans(lines), lines.join('\n')).toEqual([]);
+      expect(fullSorts(lines), lines.join('\n')).toEqual([]);
+    }
   });
 
   const facetQueries: [string, FacetQuery][] = [

@@ -1,23 +1,21 @@
 import type Database from 'better-sqlite3';
 import {
   listQuerySchema,
-  MATCH_END,
-  MATCH_START,
-  searchFields,
   type FacetQuery,
   type FilmPage,
   type FilmSummary,
   type ListQuery,
   type ResolvedListQuery,
-  type SearchField,
   type SortKey,
 } from '../../shared/browse';
 import { remembered } from './browse-cache';
-import { conditionsOf, fromWhere, membershipWhere, today, type Clause } from './browse-conditions';
+import { conditionsOf, fromWhere, today, type Clause } from './browse-conditions';
+import { addMatches, rankedKeys, rankedPage, searchQueries } from './browse-search';
 import { prepared, type Row } from './film-rows';
-import { ftsQuery, ftsTitleQuery } from './search-text';
+import { ftsQuery } from './search-text';
 
 export { facetCounts, facetSql } from './browse-facets';
+export { bestSql, newestSql, titleTierSql } from './browse-search';
 
 /**
  * Browse's reads: one sorted page of a search and filter, its total, and the films' summaries.
@@ -28,16 +26,11 @@ export { facetCounts, facetSql } from './browse-facets';
 
 type Sqlite = Database.Database;
 
-/** Column weights for ranking within a tier: a title match outranks a name, which outranks the story. */
-const RANK = 'bm25(films_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0)';
-const FIELDS = Object.keys(searchFields) as SearchField[];
-const FTS_KEYS = 'SELECT rowid FROM films_fts WHERE films_fts MATCH ?';
 /**
  * Up to this many films, a page is sorted from the films found (looked up by key); beyond it, a
  * walk along the sort index tests each film, which finds a page's worth quickly when matches abound.
  */
 const SORT_FOUND_UP_TO = 2_000;
-const RANK_UP_TO = 10_000;
 
 const SORT_COLUMNS: Record<Exclude<SortKey, 'relevance' | 'title'>, string> = {
   year: 'f.year',
@@ -78,29 +71,12 @@ function pageWindow(total: number, offset: number, limit: number): PageWindow {
   return { offset: total - end, limit: end - offset, reversed: true };
 }
 
-/** The films of a search ranked: whole title words first, then title prefixes, then by bm25, then by title. */
-function rankedSql(query: ResolvedListQuery, fts: string, reversed: boolean, column: string): Clause {
-  const where = membershipWhere(conditionsOf(null, query.filter));
-  const way = query.descending !== reversed ? 'DESC' : 'ASC';
-  const rest = reversed ? 'DESC' : 'ASC';
-  return {
-    sql: `WITH m AS MATERIALIZED (
-        SELECT rowid AS key, ${RANK} AS score, (rowid IN (${FTS_KEYS})) + (rowid IN (${FTS_KEYS})) AS tier
-        FROM films_fts WHERE films_fts MATCH ?)
-      SELECT ${column} FROM m CROSS JOIN films f ON f.key = m.key WHERE ${where.sql}
-      ORDER BY m.tier ${way === 'ASC' ? 'DESC' : 'ASC'}, m.score ${way}, f.sort_title ${rest}, f.year ${rest}, f.key ${rest}`,
-    params: [ftsTitleQuery(query.search, false), ftsTitleQuery(query.search, true), fts, ...where.params],
-  };
-}
-
-/** Every film of a search and filter in browse's order, unpaged, as `column` (f.key or f.id). */
+/**
+ * Every film of a search and filter in a sort's order, unpaged, as `column` (f.key or f.id). The
+ * best-match order of a search is browse-search.ts's; without a search, relevance is the title order.
+ */
 function orderedSql(query: ResolvedListQuery, total: number, reversed: boolean, column = 'f.key'): Clause {
   const fts = ftsQuery(query.search);
-  // Past RANK_UP_TO matches the words typed are too few to rank by (a letter or two), and ranking
-  // 100,000 films would cost more than a keystroke's time: such a search lists by title.
-  if (query.sort === 'relevance' && fts !== null && total <= RANK_UP_TO) {
-    return rankedSql(query, fts, reversed, column);
-  }
   const sort = query.sort === 'relevance' ? 'title' : query.sort;
   const source = fromWhere(conditionsOf(fts, query.filter), total <= SORT_FOUND_UP_TO);
   return {
@@ -109,7 +85,10 @@ function orderedSql(query: ResolvedListQuery, total: number, reversed: boolean, 
   };
 }
 
-/** The SQL of one page of `total` films, and whether it reads them from the far end (exported for the query-plan tests). */
+/**
+ * The SQL of one page of `total` films in a sort's order, and whether it reads them from the far
+ * end (exported for the query-plan tests). A search by best match is paged by rankedPage instead.
+ */
 export function pageSql(input: ListQuery, total: number): Clause & { reversed: boolean } {
   const query = listQuerySchema.parse(input);
   const window = pageWindow(total, query.offset, query.limit);
@@ -150,12 +129,18 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
   const query = listQuerySchema.parse(input);
   const total = countFound(sqlite, { search: query.search, filter: query.filter });
   if (total === 0 || query.offset >= total) return { total, offset: query.offset, films: [] };
-  const page = pageSql(query, total);
-  const keys = prepared(sqlite, page.sql).pluck().all(page.params) as number[];
-  if (page.reversed) keys.reverse();
-  const summaries = summarise(sqlite, keys);
   const fts = ftsQuery(query.search);
-  if (fts !== null) addMatches(sqlite, fts, summaries);
+  const search = query.sort === 'relevance' ? searchQueries(query.search) : null;
+  let keys: number[];
+  if (search) {
+    keys = rankedPage(sqlite, query, search, total);
+  } else {
+    const page = pageSql(query, total);
+    keys = prepared(sqlite, page.sql).pluck().all(page.params) as number[];
+    if (page.reversed) keys.reverse();
+  }
+  const summaries = summarise(sqlite, keys);
+  if (fts !== null) addMatches(sqlite, query.search, summaries);
   return { total, offset: query.offset, films: keys.flatMap((key) => summaries.get(key) ?? []) };
 }
 
@@ -176,13 +161,28 @@ export function matchingKeys(sqlite: Sqlite, _db: unknown, input: ListQuery): nu
 export function matchingIds(sqlite: Sqlite, input: ListQuery): string[] {
   const query = listQuerySchema.parse(input);
   const total = countFound(sqlite, { search: query.search, filter: query.filter });
+  const search = query.sort === 'relevance' ? searchQueries(query.search) : null;
+  if (search) {
+    const keys = rankedKeys(sqlite, query, search, total, 0, total);
+    if (query.descending) keys.reverse();
+    const ids = new Map(
+      (
+        prepared(sqlite, 'SELECT key, id FROM films WHERE key IN (SELECT value FROM json_each(?))')
+          .raw()
+          .all(JSON.stringify(keys)) as [number, string][]
+      ).map(([key, id]) => [key, id]),
+    );
+    return keys.flatMap((key) => ids.get(key) ?? []);
+  }
   const ordered = orderedSql(query, total, false, 'f.id');
   return prepared(sqlite, ordered.sql).pluck().all(ordered.params) as string[];
 }
 
-function placeholders(keys: readonly number[]): string {
-  return keys.map(() => '?').join(', ');
-}
+/**
+ * Film keys as one JSON parameter (`IN (SELECT value FROM json_each(?))`): one prepared statement
+ * serves a page of any length, where a `?` per key compiles a statement for each length met.
+ */
+const KEY_LIST = 'SELECT value FROM json_each(?)';
 
 function rowsByFilm(rows: Row[]): Map<number, Row[]> {
   const map = new Map<number, Row[]>();
@@ -202,10 +202,11 @@ const SUMMARY_COLUMNS = `key, id, title, sort_title, year, runtime_minutes, user
 function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSummary> {
   const summaries = new Map<number, FilmSummary>();
   if (keys.length === 0) return summaries;
-  const list = placeholders(keys);
-  const select = (sqlText: string) => rowsByFilm(prepared(sqlite, sqlText).all(keys) as Row[]);
+  const list = KEY_LIST;
+  const json = JSON.stringify(keys);
+  const select = (sqlText: string) => rowsByFilm(prepared(sqlite, sqlText).all(json) as Row[]);
   const films = prepared(sqlite, `SELECT ${SUMMARY_COLUMNS} FROM films WHERE key IN (${list})`).all(
-    keys,
+    json,
   ) as Row[];
   const directors = select(
     `SELECT c.film_key, p.name FROM film_credits c JOIN people p ON p.key = c.person_key
@@ -247,24 +248,4 @@ function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSum
     });
   }
   return summaries;
-}
-
-/** Finds, for each film on the page, the first field the search matched and a snippet of it. */
-function addMatches(sqlite: Sqlite, search: string, summaries: Map<number, FilmSummary>): void {
-  const keys = [...summaries.keys()];
-  if (keys.length === 0) return;
-  const snippets = FIELDS.map(
-    (_, i) => `snippet(films_fts, ${i}, '${MATCH_START}', '${MATCH_END}', '…', 10) AS s${i}`,
-  );
-  const rows = prepared(
-    sqlite,
-    `SELECT rowid, ${snippets.join(', ')} FROM films_fts WHERE films_fts MATCH ? AND rowid IN (${placeholders(keys)})`,
-  ).all([search, ...keys]) as Row[];
-  for (const row of rows) {
-    const index = FIELDS.findIndex((_, i) => String(row[`s${i}`] ?? '').includes(MATCH_START));
-    const summary = summaries.get(row.rowid as number);
-    if (summary && index >= 0) {
-      summary.match = { field: FIELDS[index]!, snippet: String(row[`s${index}`]) };
-    }
-  }
 }

@@ -31,8 +31,12 @@ import { useFacets } from './use-facets';
 import { useFilmPages } from './use-film-pages';
 import './browse.css';
 
-/** Typing settles this long before the library is asked (a burst of keys asks once). */
-export const SEARCH_DEBOUNCE_MS = 120;
+/**
+ * Typing settles this long before the library is asked: short enough that each key a person types
+ * searches (keys come 100 ms or more apart), long enough that a paste or a burst of keys within a
+ * frame asks once. Answers to a query no longer current are dropped (useFilmPages).
+ */
+export const SEARCH_DEBOUNCE_MS = 25;
 /** The sheet view takes films by id in its address: more than this is a catalogue, not a print-out. */
 const PRINT_AT_MOST = 500;
 

@@ -1,0 +1,306 @@
+import type Database from 'better-sqlite3';
+import {
+  MATCH_END,
+  MATCH_START,
+  searchFields,
+  type FilmSummary,
+  type ResolvedListQuery,
+  type SearchField,
+} from '../../shared/browse';
+import { noteOwnChanges, remembered } from './browse-cache';
+import { conditionsOf, membershipWhere, type Clause } from './browse-conditions';
+import { prepared } from './film-rows';
+import { ftsQuery, ftsTitleQuery, searchWords } from './search-text';
+
+/**
+ * Browse's "best match" order, and where each film of a page matched. Written so a page costs
+ * about the same at 1,000 films and at 100,000, however many films a search finds:
+ *
+ * 1. Films whose title holds every word typed come first: whole words before prefixes, then by
+ *    bm25 of the title (a short title that is nearly only the words typed first), then by title.
+ *    These come from a title-only full-text query, so no film found elsewhere is scored for them.
+ * 2. The other films found follow: ranked by bm25 over every field (a name outranks the story)
+ *    when the search finds few enough for that to be quick; otherwise most recently added first,
+ *    an order the full-text index gives as it reads, so a page stops reading after a page's worth
+ *    instead of scoring tens of thousands of films.
+ *
+ * Descending relevance is the same order turned around. Every order ends on the key, so pages
+ * never overlap.
+ */
+
+type Sqlite = Database.Database;
+
+/** Column weights: a title match outranks a name, which outranks the story. */
+const RANK = 'bm25(films_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0)';
+const FIELDS = Object.keys(searchFields) as SearchField[];
+
+/**
+ * Up to this many films whose title holds the words are ranked by bm25 of the title; more (a
+ * letter or two typed) are listed newest first.
+ */
+export const TITLE_RANK_UP_TO = 500;
+/**
+ * Up to this many films found, the rest are ranked by bm25 over every field; beyond, newest first.
+ * bm25 reads each film's match positions: 5–30 µs a film at 100,000 films (longer records cost
+ * more), so 500 stay within a few milliseconds.
+ */
+export const RANK_UP_TO = 500;
+
+const keysJson = (keys: readonly number[]) => JSON.stringify(keys);
+
+/** The films found among which a tier's films are, as FTS5 queries. */
+type SearchQueries = { fts: string; titlePrefix: string; titleExact: string };
+
+export function searchQueries(search: string): SearchQueries | null {
+  const fts = ftsQuery(search);
+  const titlePrefix = ftsTitleQuery(search, false);
+  const titleExact = ftsTitleQuery(search, true);
+  return fts && titlePrefix && titleExact ? { fts, titlePrefix, titleExact } : null;
+}
+
+const filterWhere = (query: ResolvedListQuery) => membershipWhere(conditionsOf(null, query.filter));
+
+/** At most one more title match than a small title tier holds: how a large tier is found out without scoring it. */
+const TITLE_MATCHES = `SELECT rowid FROM films_fts WHERE films_fts MATCH ? LIMIT ${TITLE_RANK_UP_TO + 1}`;
+
+/** A small title tier (at most TITLE_RANK_UP_TO films), best first, filtered (exported for the query-plan tests). */
+export function titleTierSql(query: ResolvedListQuery, search: SearchQueries): Clause {
+  const where = filterWhere(query);
+  return {
+    sql: `WITH t AS MATERIALIZED (
+        SELECT rowid AS key, ${RANK} AS score FROM films_fts WHERE films_fts MATCH ?)
+      SELECT f.key AS key FROM t CROSS JOIN films f ON f.key = t.key WHERE ${where.sql}
+      ORDER BY (t.key IN (SELECT rowid FROM films_fts WHERE films_fts MATCH ?)) DESC, t.score, f.sort_title, f.year, f.key`,
+    params: [search.titlePrefix, ...where.params, search.titleExact],
+  };
+}
+
+/**
+ * Films found by `match`, filtered, newest first (`reversed`: oldest first), leaving out `except`:
+ * the index's own order read backwards, so nothing is sorted and LIMIT stops the reading. Exported
+ * for the query-plan tests.
+ */
+export function newestSql(
+  query: ResolvedListQuery,
+  match: string,
+  except: Clause | null,
+  reversed: boolean | 'count',
+): Clause {
+  const where = filterWhere(query);
+  const from = `FROM films_fts CROSS JOIN films f ON f.key = films_fts.rowid
+      WHERE films_fts MATCH ? AND ${where.sql}${except ? ` AND films_fts.rowid NOT IN (${except.sql})` : ''}`;
+  return {
+    sql:
+      reversed === 'count'
+        ? `SELECT count(*) ${from}`
+        : `SELECT f.key AS key ${from} ORDER BY films_fts.rowid ${reversed ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`,
+    params: [match, ...where.params, ...(except?.params ?? [])],
+  };
+}
+
+/** Films found, filtered, leaving out `except`, by bm25 over every field (exported for the plan tests). */
+export function bestSql(query: ResolvedListQuery, fts: string, except: Clause, reversed: boolean): Clause {
+  const where = filterWhere(query);
+  const way = reversed ? 'DESC' : 'ASC';
+  return {
+    sql: `WITH m AS MATERIALIZED (SELECT rowid AS key, ${RANK} AS score FROM films_fts WHERE films_fts MATCH ?)
+      SELECT f.key AS key FROM m CROSS JOIN films f ON f.key = m.key WHERE ${where.sql} AND m.key NOT IN (${except.sql})
+      ORDER BY m.score ${way}, f.sort_title ${way}, f.year ${way}, f.key ${way} LIMIT ? OFFSET ?`,
+    params: [fts, ...where.params, ...except.params],
+  };
+}
+
+/** A run of the best-match order: how many films it holds, and `count` of them from `start`. */
+type Tier = { size: () => number; read: (start: number, count: number) => number[] };
+
+/** Reading from a tier's start walks this many films at most; further in, its size decides the nearer end. */
+const NEAR_START = 1_000;
+
+/** A tier read through `sql` (LIMIT ? OFFSET ?), from whichever end is nearer. */
+function sqlTier(sqlite: Sqlite, size: () => number, sql: (reversed: boolean) => Clause): Tier {
+  return {
+    size,
+    read: (start, count) => {
+      // Past the middle, read from the far end with the order turned around (OFFSET walks what it
+      // skips). Near the start the size is not needed, so a first page counts nothing.
+      const reversed = start > NEAR_START && start > size() / 2;
+      const clause = sql(reversed);
+      const limit = reversed ? Math.min(count, size() - start) : count;
+      const offset = reversed ? size() - start - limit : start;
+      const keys = prepared(sqlite, clause.sql)
+        .pluck()
+        .all([...clause.params, limit, offset]) as number[];
+      return reversed ? keys.reverse() : keys;
+    },
+  };
+}
+
+/** The tiers of the best-match order of a search found `total` films (remembered per query). */
+function tiers(sqlite: Sqlite, query: ResolvedListQuery, search: SearchQueries, total: number): Tier[] {
+  const small = titleTierSql(query, search);
+  const titleKeys = remembered(sqlite, `title tier ${small.sql} ${JSON.stringify(small.params)}`, () => {
+    // Whether the tier is small, from the index alone (keys only, at most one past the limit);
+    // a search that found few needs no asking.
+    const matches =
+      total <= TITLE_RANK_UP_TO
+        ? total
+        : (prepared(sqlite, `SELECT count(*) FROM (${TITLE_MATCHES})`)
+            .pluck()
+            .get(search.titlePrefix) as number);
+    if (matches > TITLE_RANK_UP_TO) return null;
+    return prepared(sqlite, small.sql).pluck().all(small.params) as number[];
+  });
+  let title: Tier;
+  let except: Clause;
+  if (titleKeys) {
+    title = { size: () => titleKeys.length, read: (start, count) => titleKeys.slice(start, start + count) };
+    except = { sql: 'SELECT value FROM json_each(?)', params: [keysJson(titleKeys)] };
+  } else {
+    const count = newestSql(query, search.titlePrefix, null, 'count');
+    const size = () =>
+      remembered(sqlite, `title tier ${count.sql} ${JSON.stringify(count.params)}`, () => {
+        return prepared(sqlite, count.sql).pluck().get(count.params) as number;
+      });
+    title = sqlTier(sqlite, size, (reversed) => newestSql(query, search.titlePrefix, null, reversed));
+    except = { sql: 'SELECT rowid FROM films_fts WHERE films_fts MATCH ?', params: [search.titlePrefix] };
+  }
+  const restSize = () => total - title.size();
+  const rest = sqlTier(sqlite, restSize, (reversed) =>
+    total <= RANK_UP_TO
+      ? bestSql(query, search.fts, except, reversed)
+      : newestSql(query, search.fts, except, reversed),
+  );
+  return [title, rest];
+}
+
+/** `count` films from position `start` of the best-match order (ascending) of a search that found `total`. */
+export function rankedKeys(
+  sqlite: Sqlite,
+  query: ResolvedListQuery,
+  search: SearchQueries,
+  total: number,
+  start: number,
+  count: number,
+): number[] {
+  const keys: number[] = [];
+  let at = start;
+  let wanted = Math.min(count, total - start);
+  for (const tier of tiers(sqlite, query, search, total)) {
+    if (wanted <= 0) break;
+    // A tier's size is needed only to skip it (a large title tier is then counted): a first page
+    // reads each tier from its start until the page is full.
+    if (at > 0 && at >= tier.size()) {
+      at -= tier.size();
+      continue;
+    }
+    const read = tier.read(at, wanted);
+    keys.push(...read);
+    wanted -= read.length;
+    at = 0;
+  }
+  return keys;
+}
+
+/** One page of the best-match order (`offset`, `limit` as the query asks, descending turning it around). */
+export function rankedPage(
+  sqlite: Sqlite,
+  query: ResolvedListQuery,
+  search: SearchQueries,
+  total: number,
+): number[] {
+  if (!query.descending) return rankedKeys(sqlite, query, search, total, query.offset, query.limit);
+  const end = Math.min(total, query.offset + query.limit);
+  const start = Math.max(0, total - end);
+  return rankedKeys(sqlite, query, search, total, start, total - query.offset - start).reverse();
+}
+
+const NOT_ASCII = /[^\p{ASCII}]/u;
+const isAscii = (text: string) => !NOT_ASCII.test(text);
+
+/**
+ * A quick test that leaves out texts which certainly hold no word typed, so FTS5 indexes fewer.
+ * For ASCII text and words it is exact (the tokenizer's word characters there are letters and
+ * digits, and case folds): some word of the text starts with a word typed. Anything else may
+ * hold one (accents fold in ways a regular expression would only imitate): FTS5 decides.
+ */
+function textMayHold(words: readonly string[]): (text: string) => boolean {
+  if (!words.every(isAscii)) return () => true;
+  const escaped = words.map((word) => word.replace(/[^A-Za-z0-9]/g, '\\$&'));
+  const starts = new RegExp(`(?:^|[^A-Za-z0-9])(?:${escaped.join('|')})`, 'i');
+  return (text) => !isAscii(text) || starts.test(text);
+}
+
+/** Connections that have the snippet tables: creating them changes the schema, so once only. */
+const withSnippetTables = new WeakSet<Sqlite>();
+
+function snippetTables(sqlite: Sqlite): void {
+  if (withSnippetTables.has(sqlite)) return;
+  // External content: emptying the index is one 'delete-all', with no text tokenized again.
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS browse_snippet_texts (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
+    CREATE VIRTUAL TABLE IF NOT EXISTS temp.browse_snippets USING fts5 (text,
+      content = 'browse_snippet_texts', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')`);
+  withSnippetTables.add(sqlite);
+}
+
+/**
+ * Finds, for each film on the page, the first field (in index order) holding a word typed, and a
+ * snippet of it with the words marked. Only the page's films are read, a field at a time and only
+ * for films not placed yet; FTS5 marks the words (the same tokenizer, so accents fold as they do in
+ * search) in a small temp index of just those texts, never by re-running the search over the
+ * library's index.
+ */
+export function addMatches(sqlite: Sqlite, search: string, summaries: Map<number, FilmSummary>): void {
+  const words = searchWords(search);
+  if (words.length === 0 || summaries.size === 0) return;
+  const mayHold = textMayHold(words);
+  snippetTables(sqlite);
+  const changes = () => prepared(sqlite, 'SELECT total_changes()').pluck().get() as number;
+  const before = changes();
+  // Any word: the snippet marks every word typed that the field holds, as a snippet of the whole search does.
+  const anyWord = words.map((word) => `"${word}"*`).join(' OR ');
+  const addText = prepared(sqlite, 'INSERT INTO temp.browse_snippet_texts (id, text) VALUES (?, ?)');
+  const index = prepared(
+    sqlite,
+    'INSERT INTO temp.browse_snippets (rowid, text) SELECT id, text FROM temp.browse_snippet_texts',
+  );
+  const snippets = prepared(
+    sqlite,
+    `SELECT rowid, snippet(browse_snippets, 0, '${MATCH_START}', '${MATCH_END}', '…', 10) AS snippet
+     FROM temp.browse_snippets WHERE browse_snippets MATCH ?`,
+  );
+  const clearIndex = prepared(
+    sqlite,
+    "INSERT INTO temp.browse_snippets (browse_snippets) VALUES ('delete-all')",
+  );
+  const clearTexts = prepared(sqlite, 'DELETE FROM temp.browse_snippet_texts');
+  const place = sqlite.transaction(() => {
+    let unplaced = [...summaries.keys()];
+    for (const [column, field] of FIELDS.entries()) {
+      if (unplaced.length === 0) break;
+      const texts = prepared(
+        sqlite,
+        `SELECT id, c${column} FROM films_fts_content WHERE id IN (SELECT value FROM json_each(?)) AND c${column} != ''`,
+      )
+        .raw()
+        .all(keysJson(unplaced)) as [number, string][];
+      const candidates = texts.filter(([, text]) => mayHold(text));
+      if (candidates.length === 0) continue;
+      for (const [key, text] of candidates) addText.run(key, text);
+      index.run();
+      const placed = new Set<number>();
+      for (const row of snippets.all(anyWord) as { rowid: number; snippet: string }[]) {
+        const summary = summaries.get(row.rowid);
+        if (summary) summary.match = { field, snippet: row.snippet };
+        placed.add(row.rowid);
+      }
+      clearIndex.run();
+      clearTexts.run();
+      unplaced = unplaced.filter((key) => !placed.has(key));
+    }
+  });
+  try {
+    place();
+  } finally {
+    noteOwnChanges(sqlite, changes() - before);
+  }
+}
