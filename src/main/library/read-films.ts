@@ -1,30 +1,73 @@
 import type Database from 'better-sqlite3';
 import type { Film, Money } from '../../shared/film-schema';
-import { encodePoster, prepared, type Row } from './film-rows';
+import { encodePoster, prepared } from './film-rows';
 
 type Sqlite = Database.Database;
 
-const BATCH = 400;
+/** One row as an array, its cells in the order its SELECT names them; the first is the film key. */
+type Cells = unknown[];
 
-/** Child rows of many films at once, grouped by film key, in position order. */
-function childRows(
-  sqlite: Sqlite,
-  table: string,
-  keys: readonly number[],
-  orderBy = 'position',
-): Map<number, Row[]> {
-  const placeholders = keys.map(() => '?').join(', ');
-  const rows = prepared(
-    sqlite,
-    `SELECT * FROM ${table} WHERE film_key IN (${placeholders}) ORDER BY film_key, ${orderBy}`,
-  ).all(keys) as Row[];
-  return groupByFilm(rows);
-}
+/**
+ * Films a query set reads at most. Each table is read once per batch, so a large batch costs few
+ * queries (20 per 1,000 films); the keys go in as one JSON array, so one prepared statement per
+ * table serves every batch size (an `IN (?, ?, …)` list would compile and cache one per length).
+ */
+const BATCH = 1000;
+const IN_KEYS = 'IN (SELECT value FROM json_each(?))';
 
-function groupByFilm(rows: readonly Row[]): Map<number, Row[]> {
-  const byFilm = new Map<number, Row[]>();
+/** A child table's rows for a batch of films, film by film, each film's rows in position order. */
+const childSql = (table: string, columns: string, orderBy = 'position') =>
+  `SELECT film_key, ${columns} FROM ${table} WHERE film_key ${IN_KEYS} ORDER BY film_key, ${orderBy}`;
+
+/**
+ * Every child table, read as arrays (`raw`), not objects: a light film has ~20 child rows and a
+ * full one ~100, so naming each cell would cost more than the query itself.
+ */
+const CHILD_QUERIES = {
+  // Roles sort cast < crew < director; buildFilm splits them.
+  credits: `SELECT c.film_key, c.role, p.name, c.character, c.description, c.job
+    FROM film_credits c JOIN people p ON p.key = c.person_key
+    WHERE c.film_key ${IN_KEYS} ORDER BY c.film_key, c.role, c.position`,
+  terms: childSql('film_terms', 'kind, value', 'kind, position'),
+  externalIds: childSql('film_external_ids', 'source, value', 'source'),
+  ratings: childSql('film_ratings', 'source, value, scale, votes'),
+  sections: childSql('film_sections', 'kind, heading, body', 'kind, position'),
+  quotes: childSql('film_quotes', 'speaker, text, context'),
+  criticReviews: childSql('film_critic_reviews', 'outlet, text, url, score'),
+  audienceReactions: childSql('film_audience_reactions', 'headline, detail'),
+  awards: childSql('film_awards', 'event, category, year, result'),
+  providers: childSql('film_providers', 'name, kind, url'),
+  similar: childSql('film_similar', 'title, year, reason, similar_film_id'),
+  products: childSql('film_products', 'name, description, url'),
+  tracks: childSql('film_tracks', 'title, performer'),
+  faq: childSql('film_faq', 'question, answer'),
+  bonus: childSql('film_bonus', 'title, description, url'),
+  watched: childSql('film_watched', 'date, note'),
+  copies: childSql(
+    'film_copies',
+    'medium, edition, region, location, barcode, acquired, price_amount, price_currency',
+  ),
+  loans: childSql('film_loans', 'copy_index, borrower, lent_on, due_on, returned_on'),
+} as const;
+
+const POSTER_QUERY = childSql('film_posters', 'media_type, data', 'film_key');
+
+type ChildName = keyof typeof CHILD_QUERIES | 'posters';
+type Children = Record<ChildName, Map<number, Cells[]>>;
+
+const FILM_QUERY = `SELECT key, id, title, original_title, sort_title, year, runtime_minutes,
+  trailer_label, trailer_url, quip, budget_amount, budget_currency, domestic_amount,
+  domestic_currency, worldwide_amount, worldwide_currency, personal_review, personal_review_text,
+  consensus, where_to_watch, where_to_watch_note, soundtrack, soundtrack_note, user_rating, notes,
+  added_at, updated_at
+  FROM films WHERE key ${IN_KEYS}`;
+
+/** Rows grouped by film key (their first cell), keeping the query's order within each film. */
+function rowsByFilm(sqlite: Sqlite, sql: string, keys: string): Map<number, Cells[]> {
+  const rows = prepared(sqlite, sql).raw().all(keys) as Cells[];
+  const byFilm = new Map<number, Cells[]>();
   for (const row of rows) {
-    const key = row.film_key as number;
+    const key = row[0] as number;
     const list = byFilm.get(key);
     if (list) list.push(row);
     else byFilm.set(key, [row]);
@@ -32,209 +75,214 @@ function groupByFilm(rows: readonly Row[]): Map<number, Row[]> {
   return byFilm;
 }
 
+const NONE: readonly Cells[] = Object.freeze([]);
+
 const text = (value: unknown) => (value ?? null) as string | null;
 const num = (value: unknown) => (value ?? null) as number | null;
 const money = (amount: unknown, currency: unknown): Money | null =>
   amount === null || amount === undefined ? null : { amount: amount as number, currency: currency as string };
 
-type Children = Record<string, Map<number, Row[]>>;
-
-function group(children: Children, table: string, key: number, filter?: (row: Row) => boolean): Row[] {
-  const rows = children[table]?.get(key) ?? [];
-  return filter ? rows.filter(filter) : rows;
+/** Rows of one kind (cell 1) among rows sorted by kind, mapped. */
+function ofKind<T>(rows: readonly Cells[], kind: string, map: (row: Cells) => T): T[] {
+  const found: T[] = [];
+  for (const row of rows) if (row[1] === kind) found.push(map(row));
+  return found;
 }
 
-function buildFilm(film: Row, children: Children, posters: boolean): Film {
-  const key = film.key as number;
-  const rows = (table: string, filter?: (row: Row) => boolean) => group(children, table, key, filter);
-  const credits = (role: string) => rows('film_credits', (r) => r.role === role);
-  const terms = (kind: string) => rows('film_terms', (r) => r.kind === kind).map((r) => r.value as string);
+/**
+ * A film from its row and its children's rows. The object is built in the record's key order
+ * (FILM_KEYS), so it serialises canonically as it stands.
+ */
+function buildFilm(film: Cells, children: Children, posters: boolean): Film {
+  const key = film[0] as number;
+  const rows = (name: ChildName) => children[name].get(key) ?? NONE;
+  const credits = rows('credits');
+  const terms = rows('terms');
+  const term = (kind: string) => ofKind(terms, kind, (r) => r[2] as string);
   const sections = (kind: string) =>
-    rows('film_sections', (r) => r.kind === kind).map((r) => ({
-      heading: text(r.heading),
-      body: r.body as string,
-    }));
-  const poster = rows('film_posters')[0];
+    ofKind(rows('sections'), kind, (r) => ({ heading: text(r[2]), body: r[3] as string }));
+  const poster = posters ? rows('posters')[0] : undefined;
+  const [
+    ,
+    id,
+    title,
+    originalTitle,
+    sortTitle,
+    year,
+    runtimeMinutes,
+    trailerLabel,
+    trailerUrl,
+    quip,
+    budgetAmount,
+    budgetCurrency,
+    domesticAmount,
+    domesticCurrency,
+    worldwideAmount,
+    worldwideCurrency,
+    personalReview,
+    personalReviewText,
+    consensus,
+    whereToWatch,
+    whereToWatchNote,
+    soundtrack,
+    soundtrackNote,
+    userRating,
+    notes,
+    addedAt,
+    updatedAt,
+  ] = film;
   return {
-    id: film.id as string,
-    title: film.title as string,
-    originalTitle: text(film.original_title),
-    sortTitle: film.sort_title as string,
-    year: num(film.year),
-    runtimeMinutes: num(film.runtime_minutes),
-    genres: terms('genre'),
-    directors: credits('director').map((r) => r.name as string),
-    trailer:
-      film.trailer_label === null
-        ? null
-        : { label: film.trailer_label as string, url: text(film.trailer_url) },
-    ratings: rows('film_ratings').map((r) => ({
-      source: r.source as string,
-      value: r.value as number,
-      scale: r.scale as number,
-      votes: num(r.votes),
+    id: id as string,
+    title: title as string,
+    originalTitle: text(originalTitle),
+    sortTitle: sortTitle as string,
+    year: num(year),
+    runtimeMinutes: num(runtimeMinutes),
+    genres: term('genre'),
+    directors: ofKind(credits, 'director', (r) => r[2] as string),
+    trailer: trailerLabel === null ? null : { label: trailerLabel as string, url: text(trailerUrl) },
+    ratings: rows('ratings').map((r) => ({
+      source: r[1] as string,
+      value: r[2] as number,
+      scale: r[3] as number,
+      votes: num(r[4]),
     })),
-    externalIds: Object.fromEntries(
-      rows('film_external_ids').map((r) => [r.source as string, r.value as string]),
-    ),
-    quip: text(film.quip),
+    externalIds: Object.fromEntries(rows('externalIds').map((r) => [r[1] as string, r[2] as string])),
+    quip: text(quip),
     synopsis: sections('synopsis'),
     spoilers: sections('spoilers'),
-    cast: credits('cast').map((r) => ({
-      person: r.name as string,
-      character: text(r.character),
-      description: text(r.description),
+    cast: ofKind(credits, 'cast', (r) => ({
+      person: r[2] as string,
+      character: text(r[3]),
+      description: text(r[4]),
     })),
-    crew: credits('crew').map((r) => ({ person: r.name as string, job: r.job as string })),
-    quotes: rows('film_quotes').map((r) => ({
-      speaker: text(r.speaker),
-      text: r.text as string,
-      context: text(r.context),
-    })),
+    crew: ofKind(credits, 'crew', (r) => ({ person: r[2] as string, job: r[5] as string })),
+    quotes: rows('quotes').map((r) => ({ speaker: text(r[1]), text: r[2] as string, context: text(r[3]) })),
     boxOffice: {
-      budget: money(film.budget_amount, film.budget_currency),
-      domestic: money(film.domestic_amount, film.domestic_currency),
-      worldwide: money(film.worldwide_amount, film.worldwide_currency),
+      budget: money(budgetAmount, budgetCurrency),
+      domestic: money(domesticAmount, domesticCurrency),
+      worldwide: money(worldwideAmount, worldwideCurrency),
     },
-    personalReview: film.personal_review
+    personalReview: personalReview
       ? {
-          text: text(film.personal_review_text),
-          audience: terms('audience'),
-          contentWarnings: terms('content_warning'),
+          text: text(personalReviewText),
+          audience: term('audience'),
+          contentWarnings: term('content_warning'),
         }
       : null,
-    criticReviews: rows('film_critic_reviews').map((r) => ({
-      outlet: r.outlet as string,
-      text: r.text as string,
-      url: text(r.url),
-      score: text(r.score),
+    criticReviews: rows('criticReviews').map((r) => ({
+      outlet: r[1] as string,
+      text: r[2] as string,
+      url: text(r[3]),
+      score: text(r[4]),
     })),
-    audienceReactions: rows('film_audience_reactions').map((r) => ({
-      headline: r.headline as string,
-      detail: text(r.detail),
+    audienceReactions: rows('audienceReactions').map((r) => ({
+      headline: r[1] as string,
+      detail: text(r[2]),
     })),
-    consensus: text(film.consensus),
-    awards: rows('film_awards').map((r) => ({
-      event: r.event as string,
-      category: text(r.category),
-      year: num(r.year),
-      result: r.result as 'won' | 'nominated',
+    consensus: text(consensus),
+    awards: rows('awards').map((r) => ({
+      event: r[1] as string,
+      category: text(r[2]),
+      year: num(r[3]),
+      result: r[4] as 'won' | 'nominated',
     })),
-    trivia: terms('trivia'),
-    whereToWatch: film.where_to_watch
+    trivia: term('trivia'),
+    whereToWatch: whereToWatch
       ? {
-          note: text(film.where_to_watch_note),
-          providers: rows('film_providers').map((r) => ({
-            name: r.name as string,
-            kind: text(r.kind) as 'stream' | 'rent' | 'buy' | null,
-            url: text(r.url),
+          note: text(whereToWatchNote),
+          providers: rows('providers').map((r) => ({
+            name: r[1] as string,
+            kind: text(r[2]) as 'stream' | 'rent' | 'buy' | null,
+            url: text(r[3]),
           })),
         }
       : null,
-    similar: rows('film_similar').map((r) => ({
-      title: r.title as string,
-      year: num(r.year),
-      reason: text(r.reason),
-      filmId: text(r.similar_film_id),
+    similar: rows('similar').map((r) => ({
+      title: r[1] as string,
+      year: num(r[2]),
+      reason: text(r[3]),
+      filmId: text(r[4]),
     })),
-    products: rows('film_products').map((r) => ({
-      name: r.name as string,
-      description: text(r.description),
-      url: text(r.url),
+    products: rows('products').map((r) => ({
+      name: r[1] as string,
+      description: text(r[2]),
+      url: text(r[3]),
     })),
-    soundtrack: film.soundtrack
+    soundtrack: soundtrack
       ? {
-          note: text(film.soundtrack_note),
-          tracks: rows('film_tracks').map((r) => ({
-            title: r.title as string,
-            performer: text(r.performer),
-          })),
+          note: text(soundtrackNote),
+          tracks: rows('tracks').map((r) => ({ title: r[1] as string, performer: text(r[2]) })),
         }
       : null,
-    faq: rows('film_faq').map((r) => ({ question: text(r.question), answer: r.answer as string })),
-    bonus: rows('film_bonus').map((r) => ({
-      title: r.title as string,
-      description: text(r.description),
-      url: text(r.url),
+    faq: rows('faq').map((r) => ({ question: text(r[1]), answer: r[2] as string })),
+    bonus: rows('bonus').map((r) => ({
+      title: r[1] as string,
+      description: text(r[2]),
+      url: text(r[3]),
     })),
-    userRating: num(film.user_rating),
-    watched: rows('film_watched').map((r) => ({ date: text(r.date), note: text(r.note) })),
-    copies: rows('film_copies').map((r) => ({
-      medium: r.medium as string,
-      edition: text(r.edition),
-      region: text(r.region),
-      location: text(r.location),
-      barcode: text(r.barcode),
-      acquired: text(r.acquired),
-      price: money(r.price_amount, r.price_currency),
+    userRating: num(userRating),
+    watched: rows('watched').map((r) => ({ date: text(r[1]), note: text(r[2]) })),
+    copies: rows('copies').map((r) => ({
+      medium: r[1] as string,
+      edition: text(r[2]),
+      region: text(r[3]),
+      location: text(r[4]),
+      barcode: text(r[5]),
+      acquired: text(r[6]),
+      price: money(r[7], r[8]),
     })),
-    loans: rows('film_loans').map((r) => ({
-      copyIndex: num(r.copy_index),
-      borrower: r.borrower as string,
-      lentOn: r.lent_on as string,
-      dueOn: text(r.due_on),
-      returnedOn: text(r.returned_on),
+    loans: rows('loans').map((r) => ({
+      copyIndex: num(r[1]),
+      borrower: r[2] as string,
+      lentOn: r[3] as string,
+      dueOn: text(r[4]),
+      returnedOn: text(r[5]),
     })),
-    tags: terms('tag'),
-    notes: text(film.notes),
-    poster: posters && poster ? encodePoster(poster.media_type as string, poster.data as Uint8Array) : null,
-    addedAt: film.added_at as string,
-    updatedAt: film.updated_at as string,
+    tags: term('tag'),
+    notes: text(notes),
+    poster: poster ? encodePoster(poster[1] as string, poster[2] as Uint8Array) : null,
+    addedAt: addedAt as string,
+    updatedAt: updatedAt as string,
   };
 }
 
-const CHILD_QUERIES: [table: string, orderBy: string][] = [
-  ['film_terms', 'kind, position'],
-  ['film_external_ids', 'source'],
-  ['film_ratings', 'position'],
-  ['film_sections', 'kind, position'],
-  ['film_quotes', 'position'],
-  ['film_critic_reviews', 'position'],
-  ['film_audience_reactions', 'position'],
-  ['film_awards', 'position'],
-  ['film_providers', 'position'],
-  ['film_similar', 'position'],
-  ['film_products', 'position'],
-  ['film_tracks', 'position'],
-  ['film_faq', 'position'],
-  ['film_bonus', 'position'],
-  ['film_watched', 'position'],
-  ['film_copies', 'position'],
-  ['film_loans', 'position'],
-];
-
-function creditRows(sqlite: Sqlite, keys: readonly number[]): Map<number, Row[]> {
-  const placeholders = keys.map(() => '?').join(', ');
-  const rows = prepared(
-    sqlite,
-    `SELECT c.*, p.name FROM film_credits c JOIN people p ON p.key = c.person_key
-     WHERE c.film_key IN (${placeholders}) ORDER BY c.film_key, c.role, c.position`,
-  ).all(keys) as Row[];
-  return groupByFilm(rows);
-}
-
-/** Reads whole films by key, in the order of `keys`, a batch of queries per 400 films. */
+/** Reads whole films by key, in the order of `keys` (keys that are gone are skipped), 20 queries per 1,000 films. */
 export function readFilms(
   sqlite: Sqlite,
   keys: readonly number[],
   options: { posters?: boolean } = {},
 ): Film[] {
+  const posters = options.posters !== false;
   const films: Film[] = [];
   for (let start = 0; start < keys.length; start += BATCH) {
     const batch = keys.slice(start, start + BATCH);
-    const placeholders = batch.map(() => '?').join(', ');
-    const filmRows = prepared(sqlite, `SELECT * FROM films WHERE key IN (${placeholders})`).all(
-      batch,
-    ) as Row[];
-    const byKey = new Map(filmRows.map((row) => [row.key as number, row]));
-    const children: Children = { film_credits: creditRows(sqlite, batch) };
-    for (const [table, orderBy] of CHILD_QUERIES) children[table] = childRows(sqlite, table, batch, orderBy);
-    if (options.posters !== false)
-      children.film_posters = childRows(sqlite, 'film_posters', batch, 'film_key');
+    const json = JSON.stringify(batch);
+    const filmRows = prepared(sqlite, FILM_QUERY).raw().all(json) as Cells[];
+    const byKey = new Map(filmRows.map((row) => [row[0] as number, row]));
+    const children = { posters: posters ? rowsByFilm(sqlite, POSTER_QUERY, json) : new Map() } as Children;
+    for (const [name, sql] of Object.entries(CHILD_QUERIES))
+      children[name as ChildName] = rowsByFilm(sqlite, sql, json);
     for (const key of batch) {
       const row = byKey.get(key);
-      if (row) films.push(buildFilm(row, children, options.posters !== false));
+      if (row) films.push(buildFilm(row, children, posters));
     }
   }
   return films;
+}
+
+/**
+ * The size in bytes of each poster among `keys` (films without one are absent), without reading
+ * the images: SQLite answers `length()` of a BLOB from its record header. Lets a caller size its
+ * batches by the posters actually there.
+ */
+export function posterBytes(sqlite: Sqlite, keys: readonly number[]): Map<number, number> {
+  const sizes = new Map<number, number>();
+  for (let start = 0; start < keys.length; start += BATCH) {
+    const json = JSON.stringify(keys.slice(start, start + BATCH));
+    const sql = `SELECT film_key, length(data) FROM film_posters WHERE film_key ${IN_KEYS}`;
+    for (const [key, bytes] of prepared(sqlite, sql).raw().all(json) as [number, number][])
+      sizes.set(key, bytes);
+  }
+  return sizes;
 }
