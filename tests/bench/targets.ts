@@ -207,7 +207,7 @@ function printChecks(print: PrintFigures | null): Check[] {
       unit: 's',
       target: '≤ 15 s',
       pass: print.catalogueMs <= 15_000,
-      note: `${print.cataloguePages} pages, ${round(print.catalogueBytes / MB)} MB, contents numbered (prints each sheet once, then the whole)`,
+      note: `${print.cataloguePages} pages, ${round(print.catalogueBytes / MB)} MB, contents numbered (printed with placeholder numbers, then with the real ones)`,
     },
   ];
 }
