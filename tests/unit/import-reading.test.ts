@@ -88,6 +88,20 @@ describe('reading a library file safely', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('rejects a forbidden field name spelled with \\u escapes, which the text screen must not miss', async () => {
+    // The reader only walks a film whose text could hold a forbidden name; escapes count as such.
+    const text = libraryText([]).replace(
+      '"films": []',
+      '"films": [{"title": "Sneaky", "cast": [{"person": "A", "\\u0063onstructor": {}}]}, {"title": "Plain"}]',
+    );
+    const preview = await rejectedFilms(text);
+    expect(preview.films.map((film) => film.problems.map((p) => p.path))).toEqual([
+      ['films[0].cast[0].constructor'],
+      [],
+    ]);
+    expect(preview.films[0]?.problems[0]?.message).toContain('a field named "constructor" is not allowed');
+  });
+
   it('refuses nesting deeper than 64 levels with a clear error, without overflowing the stack', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const { message } = await fileRefusal(libraryText([]).replace('"films": []', `"films": [${deep}]`));

@@ -66,32 +66,32 @@ export class DuplicateFinder {
    * Makes a film of the import itself findable, so a later film of the same import that repeats
    * it (the same page imported twice, a file and its page) is found too. Its key is negative.
    */
-  remember(film: ParsedFilm, ref: StoredFilmRef): void {
+  remember(film: ParsedFilm, ref: StoredFilmRef, titleKey = titleYearKey(film.title, film.year)): void {
     if (film.id && !this.byId.has(film.id)) this.byId.set(film.id, ref);
-    for (const [source, value] of Object.entries(film.externalIds)) {
-      const key = externalKey(source, value);
+    for (const source in film.externalIds) {
+      const key = externalKey(source, film.externalIds[source] as string);
       if (!this.byExternal.has(key)) this.byExternal.set(key, ref);
     }
-    const titleKey = titleYearKey(film.title, film.year);
     if (!this.byTitleYear.has(titleKey)) this.byTitleYear.set(titleKey, ref);
   }
 
-  find(film: ParsedFilm): FoundDuplicate | null {
+  /** `titleKey` is `titleYearKey` of the film: a caller that also remembers the film computes it once. */
+  find(film: ParsedFilm, titleKey = titleYearKey(film.title, film.year)): FoundDuplicate | null {
     const byId = film.id ? this.byId.get(film.id) : undefined;
     if (byId) {
       const detail = this.inTrash.has(byId.id) ? 'same id (that film is in the trash)' : 'same id';
       return { stored: byId, by: 'id', detail };
     }
-    const sources = Object.keys(film.externalIds).sort(
-      (a, b) => sourceOrder(a) - sourceOrder(b) || (a < b ? -1 : 1),
-    );
+    const sources = Object.keys(film.externalIds);
+    // Most films carry one external id or none: nothing to order.
+    if (sources.length > 1) sources.sort((a, b) => sourceOrder(a) - sourceOrder(b) || (a < b ? -1 : 1));
     for (const source of sources) {
       const value = film.externalIds[source] as string;
       const stored = this.byExternal.get(externalKey(source, value));
       if (stored)
         return { stored, by: 'external-id', detail: `same ${SOURCE_NAMES[source] ?? source} id ${value}` };
     }
-    const stored = this.byTitleYear.get(titleYearKey(film.title, film.year));
+    const stored = this.byTitleYear.get(titleKey);
     if (stored) {
       const detail = film.year === null ? 'same title, both without a year' : 'same title and year';
       return { stored, by: 'title-year', detail };

@@ -19,7 +19,7 @@ import { posterProblem } from '../posters';
 import { readFilms } from '../read-films';
 import { checkFilm } from './check-film';
 import { sameFilmContent } from './compare-films';
-import { DuplicateFinder } from './duplicates';
+import { DuplicateFinder, titleYearKey } from './duplicates';
 import { checkCancelled, LibraryFileError, LibraryFilesError } from './errors';
 import { Pacer } from './pacing';
 import {
@@ -103,12 +103,13 @@ function findDuplicates(library: Library, films: IncomingFilm[]): void {
   const finder = new DuplicateFinder(library.sqlite);
   for (const incoming of films) {
     if (!incoming.film) continue;
-    let found = finder.find(incoming.film);
+    const titleKey = titleYearKey(incoming.film.title, incoming.film.year);
+    let found = finder.find(incoming.film, titleKey);
     if (found && found.stored.key < 0 && incoming.film.id) found = null;
     if (!found) {
       incoming.film.id ??= randomUUID();
       const { id, title, year } = incoming.film;
-      finder.remember(incoming.film, { key: -1 - incoming.index, id, title, year });
+      finder.remember(incoming.film, { key: -1 - incoming.index, id, title, year }, titleKey);
       continue;
     }
     const { stored, by, detail } = found;
@@ -197,13 +198,21 @@ export async function previewImport(
   const read = await readAll(inputs, options);
   const pacer = new Pacer();
   for (const source of read) {
-    sources.push({ path: source.path, kind: source.kind, bytes: source.bytes, films: source.films.length });
+    const total = source.filmCount;
+    sources.push({ path: source.path, kind: source.kind, bytes: source.bytes, films: total });
     warnings.push(...source.warnings.map((w) => ({ path: `${source.path}: ${w.path}`, message: w.message })));
-    for (const [position, raw] of source.films.entries()) {
+    // Each film is parsed and checked in one step, so its raw JSON is garbage before the next.
+    let position = 0;
+    for (const raw of source.films()) {
       const prefix = source.kind === 'library' ? ['films', position] : [];
       films.push(incomingFrom(raw, source.path, films.length, prefix));
-      if (pacer.due()) await pacer.pause();
+      position += 1;
+      if (!pacer.due()) continue;
+      options.onProgress?.(position, total, 'checking');
+      await pacer.pause();
+      checkCancelled(options.signal, 'import');
     }
+    options.onProgress?.(total, total, 'checking');
   }
   rejectRepeatedIds(films);
   findDuplicates(library, films);

@@ -8,11 +8,10 @@ import {
   parseFactPage,
 } from '../../../shared/fact-page';
 import { checkCancelled, LibraryFileError } from './errors';
-import { Pacer } from './pacing';
 import { checkEnvelope } from './library-envelope';
 import { scanLibraryJson, type ByteRange, type ScannedLibrary } from './json-scanner';
 import { describePosition } from './text-position';
-import { unsafeInputProblems } from './unsafe-input';
+import { mayHoldUnsafeInput, unsafeInputProblems } from './unsafe-input';
 import { decodeUtf8, utf8Problem } from './utf8';
 
 /** What an import reads: a file, or text handed over directly (a paste, a test). */
@@ -25,7 +24,13 @@ export type ReadSource = {
   path: string;
   kind: SourceKind;
   bytes: number;
-  films: RawFilm[];
+  filmCount: number;
+  /**
+   * The films, each parsed only when it is asked for. The caller checks one and drops its raw
+   * value before asking for the next, so parsed JSON dies young instead of every film's raw copy
+   * living (and being traced by the garbage collector) until the whole file has been read.
+   */
+  films(): Generator<RawFilm>;
   warnings: Problem[];
 };
 
@@ -122,7 +127,8 @@ function parseFilm(bytes: Buffer, range: ByteRange, index: number): RawFilm {
   const text = decodeUtf8(bytes, range.start, range.end);
   try {
     const value = JSON.parse(text) as unknown;
-    return { place, value, problems: unsafeInputProblems(value, ['films', index]), warnings: [] };
+    const problems = mayHoldUnsafeInput(text) ? unsafeInputProblems(value, ['films', index]) : [];
+    return { place, value, problems, warnings: [] };
   } catch (error) {
     const { message, at } = jsonSyntax(error);
     const offset = range.start + (at === null ? 0 : Buffer.byteLength(text.slice(0, at)));
@@ -149,17 +155,20 @@ async function readLibraryJson(
   if ('refusal' in envelope) {
     throw new LibraryFileError(path, envelope.refusal);
   }
-  const films: RawFilm[] = [];
-  const pacer = new Pacer();
-  for (const [index, range] of scanned.films.entries()) {
-    films.push(parseFilm(bytes, range, index));
-    if (!pacer.due()) continue;
-    options.onProgress?.(index + 1, scanned.films.length, 'checking');
-    await pacer.pause();
-    checkCancelled(options.signal, 'import');
+  const ranges = scanned.films;
+  function* films(): Generator<RawFilm> {
+    for (let index = 0; index < ranges.length; index += 1) {
+      yield parseFilm(bytes, ranges[index] as ByteRange, index);
+    }
   }
-  options.onProgress?.(films.length, films.length, 'checking');
-  return { path, kind: 'library', bytes: bytes.length, films, warnings: envelope.warnings };
+  return {
+    path,
+    kind: 'library',
+    bytes: bytes.length,
+    filmCount: ranges.length,
+    films,
+    warnings: envelope.warnings,
+  };
 }
 
 function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
@@ -183,7 +192,10 @@ function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
       path,
       kind: 'fact-page',
       bytes: bytes.length,
-      films: [{ place: 'fact page', value: film, problems: [], warnings: pageWarnings }],
+      filmCount: 1,
+      *films() {
+        yield { place: 'fact page', value: film, problems: [], warnings: pageWarnings };
+      },
       warnings: [],
     };
   } catch (error) {

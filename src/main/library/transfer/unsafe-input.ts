@@ -12,6 +12,18 @@ const MAX_PROBLEMS = 20;
 
 type Pending = { value: unknown; path: PropertyKey[] };
 
+/**
+ * What any unsafe input must show in its JSON text: a lone surrogate can only come from a `\u`
+ * escape (the bytes were checked as UTF-8, which has no surrogates), and a forbidden name is
+ * either spelled out or escaped. Text without any of these needs no walk over its parsed value.
+ */
+const MAY_BE_UNSAFE = /\\u|__proto__|constructor|prototype/;
+
+/** False when the JSON text of a value cannot hold anything unsafeInputProblems reports. */
+export function mayHoldUnsafeInput(jsonText: string): boolean {
+  return MAY_BE_UNSAFE.test(jsonText);
+}
+
 function brokenCharacter(text: string): string | null {
   const match = LONE_SURROGATE.exec(text);
   if (!match) return null;
