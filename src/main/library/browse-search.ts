@@ -7,9 +7,10 @@ import {
   type ResolvedListQuery,
   type SearchField,
 } from '../../shared/browse';
-import { noteOwnChanges, remembered } from './browse-cache';
+import { remembered } from './browse-cache';
 import { conditionsOf, membershipWhere, type Clause } from './browse-conditions';
 import { prepared } from './film-rows';
+import { learnChars, matchingForm, phrasePattern, phrasesOf, snippet } from './search-marks';
 import { ftsQuery, ftsTitleQuery, searchWords } from './search-text';
 
 /**
@@ -214,93 +215,51 @@ export function rankedPage(
   return rankedKeys(sqlite, query, search, total, start, total - query.offset - start).reverse();
 }
 
-const NOT_ASCII = /[^\p{ASCII}]/u;
-const isAscii = (text: string) => !NOT_ASCII.test(text);
+/** snippet()'s marks and length, as browse has always shown them. */
+const MARKS = { open: MATCH_START, close: MATCH_END, ellipsis: '…', size: 10 };
 
-/**
- * A quick test that leaves out texts which certainly hold no word typed, so FTS5 indexes fewer.
- * For ASCII text and words it is exact (the tokenizer's word characters there are letters and
- * digits, and case folds): some word of the text starts with a word typed. Anything else may
- * hold one (accents fold in ways a regular expression would only imitate): FTS5 decides.
- */
-function textMayHold(words: readonly string[]): (text: string) => boolean {
-  if (!words.every(isAscii)) return () => true;
-  const escaped = words.map((word) => word.replace(/[^A-Za-z0-9]/g, '\\$&'));
-  const starts = new RegExp(`(?:^|[^A-Za-z0-9])(?:${escaped.join('|')})`, 'i');
-  return (text) => !isAscii(text) || starts.test(text);
-}
-
-/** Connections that have the snippet tables: creating them changes the schema, so once only. */
-const withSnippetTables = new WeakSet<Sqlite>();
-
-function snippetTables(sqlite: Sqlite): void {
-  if (withSnippetTables.has(sqlite)) return;
-  // External content: emptying the index is one 'delete-all', with no text tokenized again.
-  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS browse_snippet_texts (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
-    CREATE VIRTUAL TABLE IF NOT EXISTS temp.browse_snippets USING fts5 (text,
-      content = 'browse_snippet_texts', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')`);
-  withSnippetTables.add(sqlite);
-}
+/** One statement per field: the field's text of a set of films (non-empty only). */
+const FIELD_TEXTS = FIELDS.map(
+  (_, column) =>
+    `SELECT id, c${column} FROM films_fts_content WHERE id IN (SELECT value FROM json_each(?)) AND c${column} != ''`,
+);
 
 /**
  * Finds, for each film on the page, the first field (in index order) holding a word typed, and a
  * snippet of it with the words marked. Only the page's films are read, a field at a time and only
- * for films not placed yet; FTS5 marks the words (the same tokenizer, so accents fold as they do in
- * search) in a small temp index of just those texts, never by re-running the search over the
- * library's index.
+ * for films not placed yet; the words are found and marked in JavaScript (search-marks.ts) with
+ * the index's own tokenizer rules, so accents fold as they do in search and the snippet is the one
+ * FTS5's snippet() gives, without writing the texts into a full-text index per search.
  */
 export function addMatches(sqlite: Sqlite, search: string, summaries: Map<number, FilmSummary>): void {
-  const words = searchWords(search);
-  if (words.length === 0 || summaries.size === 0) return;
-  const mayHold = textMayHold(words);
-  snippetTables(sqlite);
-  const changes = () => prepared(sqlite, 'SELECT total_changes()').pluck().get() as number;
-  const before = changes();
-  // Any word: the snippet marks every word typed that the field holds, as a snippet of the whole search does.
-  const anyWord = words.map((word) => `"${word}"*`).join(' OR ');
-  const addText = prepared(sqlite, 'INSERT INTO temp.browse_snippet_texts (id, text) VALUES (?, ?)');
-  const index = prepared(
-    sqlite,
-    'INSERT INTO temp.browse_snippets (rowid, text) SELECT id, text FROM temp.browse_snippet_texts',
-  );
-  const snippets = prepared(
-    sqlite,
-    `SELECT rowid, snippet(browse_snippets, 0, '${MATCH_START}', '${MATCH_END}', '…', 10) AS snippet
-     FROM temp.browse_snippets WHERE browse_snippets MATCH ?`,
-  );
-  const clearIndex = prepared(
-    sqlite,
-    "INSERT INTO temp.browse_snippets (browse_snippets) VALUES ('delete-all')",
-  );
-  const clearTexts = prepared(sqlite, 'DELETE FROM temp.browse_snippet_texts');
-  const place = sqlite.transaction(() => {
-    let unplaced = [...summaries.keys()];
-    for (const [column, field] of FIELDS.entries()) {
-      if (unplaced.length === 0) break;
-      const texts = prepared(
+  if (summaries.size === 0) return;
+  const phrases = phrasesOf(sqlite, searchWords(search));
+  if (phrases.length === 0) return;
+  const pattern = phrasePattern(phrases);
+  let unplaced = [...summaries.keys()];
+  for (const [column, field] of FIELDS.entries()) {
+    if (unplaced.length === 0) break;
+    const texts = prepared(sqlite, FIELD_TEXTS[column] as string)
+      .raw()
+      .all(keysJson(unplaced)) as [number, string][];
+    if (texts.length === 0) continue;
+    const placed = new Set<number>();
+    const unknown = new Set<number>();
+    const check = texts.map(([key, text]) => [key, text, matchingForm(text, unknown)] as const);
+    if (unknown.size > 0)
+      learnChars(
         sqlite,
-        `SELECT id, c${column} FROM films_fts_content WHERE id IN (SELECT value FROM json_each(?)) AND c${column} != ''`,
-      )
-        .raw()
-        .all(keysJson(unplaced)) as [number, string][];
-      const candidates = texts.filter(([, text]) => mayHold(text));
-      if (candidates.length === 0) continue;
-      for (const [key, text] of candidates) addText.run(key, text);
-      index.run();
-      const placed = new Set<number>();
-      for (const row of snippets.all(anyWord) as { rowid: number; snippet: string }[]) {
-        const summary = summaries.get(row.rowid);
-        if (summary) summary.match = { field, snippet: row.snippet };
-        placed.add(row.rowid);
-      }
-      clearIndex.run();
-      clearTexts.run();
-      unplaced = unplaced.filter((key) => !placed.has(key));
+        [...unknown].map((code) => String.fromCodePoint(code)),
+      );
+    for (const [key, text, form] of check) {
+      // The quick test rules a text out only where it is exact; the snippet decides the rest.
+      if (form !== undefined && !pattern.test(form)) continue;
+      const marked = snippet(text, phrases, MARKS, form);
+      const summary = summaries.get(key);
+      if (marked === null || !summary) continue;
+      summary.match = { field, snippet: marked };
+      placed.add(key);
     }
-  });
-  try {
-    place();
-  } finally {
-    noteOwnChanges(sqlite, changes() - before);
+    unplaced = unplaced.filter((key) => !placed.has(key));
   }
 }
