@@ -1,6 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import type { ListQuery } from '../../../shared/browse';
-import { ApiError, type FilmfolioApi, type LibraryInfo } from '../../../shared/contract';
+import {
+  ApiError,
+  type DialogsAvailable,
+  type FilmfolioApi,
+  type LibraryInfo,
+} from '../../../shared/contract';
 import type { ExportResult, ExportScope } from '../../../shared/transfer';
 import {
   selectionIds,
@@ -99,9 +104,17 @@ function ScopeChooser({
   );
 }
 
-function ExportDone({ result, onAgain }: { result: ExportResult; onAgain: () => void }) {
+/** `dialogs` comes from the panel, which has it already: asked anew here, the button would appear a moment late. */
+function ExportDone({
+  result,
+  dialogs,
+  onAgain,
+}: {
+  result: ExportResult;
+  dialogs: DialogsAvailable | null;
+  onAgain: () => void;
+}) {
   const api = useApi();
-  const dialogs = useDialogs();
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <section className="export-done" aria-label="Export finished">
@@ -166,7 +179,7 @@ export function ExportPanel({ search = null }: { search?: SearchScope | null }) 
     }
   };
 
-  if (result) return <ExportDone result={result} onAgain={() => setResult(null)} />;
+  if (result) return <ExportDone result={result} dialogs={dialogs} onAgain={() => setResult(null)} />;
   const busy = job !== null;
   const needsPath = dialogs !== null && !dialogs.files;
   return (
