@@ -6,7 +6,7 @@ import {
   filmRowValues,
   type ChildTable,
 } from '../../src/main/library/film-rows';
-import { searchText } from '../../src/main/library/search-text';
+import { SEARCH_COLUMNS, searchValues } from '../../src/main/library/search-text';
 
 /**
  * A film as plain table rows, made in memory before the raw limit is timed: the same rows the
@@ -20,18 +20,7 @@ export const RAW_TABLES = {
   films: ['key', ...FILM_ROW_COLUMNS],
   people: ['key', 'name'],
   ...CHILD_COLUMNS,
-  films_fts: [
-    'rowid',
-    'title',
-    'people',
-    'characters',
-    'quotes',
-    'story',
-    'trivia',
-    'reviews',
-    'tags',
-    'notes',
-  ],
+  films_fts: ['rowid', ...SEARCH_COLUMNS],
 } as const;
 
 export type RawTable = keyof typeof RAW_TABLES;
@@ -71,19 +60,7 @@ export class RawRows {
     t.films.push([key, ...filmRowValues(film)]);
     const children = childRows(key, film, (name) => this.personKey(name));
     for (const table of Object.keys(children) as ChildTable[]) t[table].push(...children[table]);
-    const text = searchText(film);
-    t.films_fts.push([
-      key,
-      text.title,
-      text.people,
-      text.characters,
-      text.quotes,
-      text.story,
-      text.trivia,
-      text.reviews,
-      text.tags,
-      text.notes,
-    ]);
+    t.films_fts.push([key, ...searchValues(film)]);
   }
 
   /** Empties the tables (people and keys are kept), for writing a large library a chunk at a time. */

@@ -1,17 +1,10 @@
 import type Database from 'better-sqlite3';
-import {
-  MATCH_END,
-  MATCH_START,
-  searchFields,
-  type FilmSummary,
-  type ResolvedListQuery,
-  type SearchField,
-} from '../../shared/browse';
+import { MATCH_END, MATCH_START, type FilmSummary, type ResolvedListQuery } from '../../shared/browse';
 import { remembered } from './browse-cache';
 import { conditionsOf, membershipWhere, type Clause } from './browse-conditions';
 import { prepared } from './film-rows';
 import { learnChars, matchingForm, phrasePattern, phrasesOf, snippet } from './search-marks';
-import { ftsQuery, ftsTitleQuery, searchWords } from './search-text';
+import { ftsQuery, ftsTitleQuery, SEARCH_COLUMNS, searchWords } from './search-text';
 
 /**
  * Browse's "best match" order, and where each film of a page matched. Written so a page costs
@@ -33,7 +26,6 @@ type Sqlite = Database.Database;
 
 /** Column weights: a title match outranks a name, which outranks the story. */
 const RANK = 'bm25(films_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0)';
-const FIELDS = Object.keys(searchFields) as SearchField[];
 
 /**
  * Up to this many films whose title holds the words are ranked by bm25 of the title; more (a
@@ -219,7 +211,7 @@ export function rankedPage(
 const MARKS = { open: MATCH_START, close: MATCH_END, ellipsis: '…', size: 10 };
 
 /** One statement per field: the field's text of a set of films (non-empty only). */
-const FIELD_TEXTS = FIELDS.map(
+const FIELD_TEXTS = SEARCH_COLUMNS.map(
   (_, column) =>
     `SELECT id, c${column} FROM films_fts_content WHERE id IN (SELECT value FROM json_each(?)) AND c${column} != ''`,
 );
@@ -237,7 +229,7 @@ export function addMatches(sqlite: Sqlite, search: string, summaries: Map<number
   if (phrases.length === 0) return;
   const pattern = phrasePattern(phrases);
   let unplaced = [...summaries.keys()];
-  for (const [column, field] of FIELDS.entries()) {
+  for (const [column, field] of SEARCH_COLUMNS.entries()) {
     if (unplaced.length === 0) break;
     const texts = prepared(sqlite, FIELD_TEXTS[column] as string)
       .raw()

@@ -3,7 +3,7 @@ import { completeFilm } from '../../shared/film';
 import { filmInputSchema, type Film, type FilmInput } from '../../shared/film-schema';
 import { insertFilm, prepared, replaceFilm } from './film-rows';
 import { readFilms } from './read-films';
-import { searchText } from './search-text';
+import { SEARCH_COLUMNS, searchValues } from './search-text';
 
 type Sqlite = Database.Database;
 
@@ -25,25 +25,13 @@ export class FilmNotFoundError extends Error {
   }
 }
 
-const FTS_COLUMNS = 'title, people, characters, quotes, story, trivia, reviews, tags, notes';
-const INSERT_FTS = `INSERT INTO films_fts (rowid, ${FTS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_FTS = `INSERT INTO films_fts (rowid, ${SEARCH_COLUMNS.join(', ')})
+  VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Writes the film's search entry; a new film has none yet, a saved one's is replaced. */
 function indexFilm(sqlite: Sqlite, key: number, film: Film, isNew: boolean): void {
   if (!isNew) prepared(sqlite, 'DELETE FROM films_fts WHERE rowid = ?').run(key);
-  const text = searchText(film);
-  prepared(sqlite, INSERT_FTS).run(
-    key,
-    text.title,
-    text.people,
-    text.characters,
-    text.quotes,
-    text.story,
-    text.trivia,
-    text.reviews,
-    text.tags,
-    text.notes,
-  );
+  prepared(sqlite, INSERT_FTS).run(key, ...searchValues(film));
 }
 
 /** The film's internal key, or undefined when no film has that id. */

@@ -1,5 +1,8 @@
 import type { Film } from '../../shared/film-schema';
-import type { SearchField } from '../../shared/browse';
+import { searchFields, type SearchField } from '../../shared/browse';
+
+/** The search index's columns (films_fts), in index order: the fields a search can match. */
+export const SEARCH_COLUMNS = Object.keys(searchFields) as SearchField[];
 
 /**
  * NFC first: a title written with combining marks ("a" + U+0308) would otherwise split into two
@@ -25,6 +28,12 @@ export function searchText(film: Film): Record<SearchField, string> {
     tags: join([...film.tags, ...film.genres]),
     notes: join([film.notes, film.personalReview?.text]),
   };
+}
+
+/** A film's search-index values in SEARCH_COLUMNS order, ready for an INSERT after its rowid. */
+export function searchValues(film: Film): string[] {
+  const text = searchText(film);
+  return SEARCH_COLUMNS.map((column) => text[column]);
 }
 
 /** The words of what a person typed (at most 20), composed (NFC) as the index holds them. */
