@@ -43,7 +43,7 @@ const COPIED = {
 type CopiedColumn = keyof typeof COPIED;
 
 /** Which child rows feed which copied columns (`row` is NEW or OLD in a trigger). */
-const SOURCES: { table: string; when: (row: string) => string | null; columns: CopiedColumn[] }[] = [
+export const SOURCES: { table: string; when: (row: string) => string | null; columns: CopiedColumn[] }[] = [
   {
     table: 'film_credits',
     when: (row) => `${row}.role = 'director' AND ${row}.position = 0`,
@@ -76,7 +76,8 @@ function recompute(columns: readonly CopiedColumn[], key: string): string {
   return `UPDATE films SET ${assignments(columns, key)} WHERE key = ${key};`;
 }
 
-function triggers(): string[] {
+/** The triggers on child rows (exported for 0004, which drops them and puts them back on undo). */
+export function triggers(): string[] {
   return SOURCES.flatMap(({ table, when, columns }) =>
     (['INSERT', 'DELETE', 'UPDATE'] as const).map((event) => {
       const row = event === 'DELETE' ? 'OLD' : 'NEW';
