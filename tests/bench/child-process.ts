@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { bundleForNode } from '../support/bundle-for-node';
+import { repoRoot } from '../support/paths';
 import type { ExportFigures, OpenFigures } from './child';
 
 /**
@@ -12,32 +11,12 @@ import type { ExportFigures, OpenFigures } from './child';
  * from the project's node_modules.
  */
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const bundleFolder = join(repoRoot, 'out', 'bench');
 export const childBundlePath = join(bundleFolder, 'child.mjs');
 
-/** Bundles tests/bench/child.ts with Vite into out/bench/child.mjs; dependencies stay external. */
-export async function buildChild(): Promise<string> {
-  const external = [
-    ...builtinModules,
-    ...builtinModules.map((name) => `node:${name}`),
-    'better-sqlite3',
-    'kysely',
-    'zod',
-  ];
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: repoRoot,
-    build: {
-      ssr: join(repoRoot, 'tests', 'bench', 'child.ts'),
-      outDir: bundleFolder,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { external, output: { format: 'es', entryFileNames: 'child.mjs' } },
-    },
-  });
-  return childBundlePath;
+/** Bundles tests/bench/child.ts into out/bench/child.mjs. */
+export function buildChild(): Promise<string> {
+  return bundleForNode(join(repoRoot, 'tests', 'bench', 'child.ts'), bundleFolder, 'child.mjs');
 }
 
 export type ChildRun<T> = { figures: T; /** Spawn to exit, as the parent saw it. */ wallMs: number };

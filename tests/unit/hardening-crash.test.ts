@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../src/main/library';
 import { backupProblems, listBackups } from '../../src/main/library/backup';
+import { bundleForNode } from '../support/bundle-for-node';
 import { generateFilms, seedLibrary } from '../support/generate-films';
 import { repoRoot, sampleFilm, tempFolder } from '../support/temp-library';
 
@@ -40,27 +39,9 @@ const random = seeded(SEED);
 const childFolder = join(repoRoot, 'out', `crash-child-${process.pid}`);
 const childPath = join(childFolder, 'crash-child.mjs');
 
-/** Bundles tests/support/crash-child.ts for plain node, as electron-vite bundles main; packages stay external. */
+/** Bundles tests/support/crash-child.ts for plain node, as electron-vite bundles main. */
 async function buildChild(): Promise<void> {
-  const external = [
-    ...builtinModules,
-    ...builtinModules.map((name) => `node:${name}`),
-    'better-sqlite3',
-    'kysely',
-    'zod',
-  ];
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: repoRoot,
-    build: {
-      ssr: join(repoRoot, 'tests', 'support', 'crash-child.ts'),
-      outDir: childFolder,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { external, output: { format: 'es', entryFileNames: 'crash-child.mjs' } },
-    },
-  });
+  await bundleForNode(join(repoRoot, 'tests', 'support', 'crash-child.ts'), childFolder, 'crash-child.mjs');
 }
 
 type Killed = { lines: string[]; killed: boolean; stderr: string };
