@@ -3,6 +3,7 @@ import * as initial from './0001-initial';
 import * as browseColumns from './0002-browse-columns';
 import * as editIndexes from './0003-edit-indexes';
 import * as browseColumnsWritten from './0004-browse-columns-written';
+import * as childTablesWithoutRowid from './0005-child-tables-without-rowid';
 
 /** Every migration, registered statically so bundlers and tests see the same list. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002-browse-columns': browseColumns,
   '0003-edit-indexes': editIndexes,
   '0004-browse-columns-written': browseColumnsWritten,
+  '0005-child-tables-without-rowid': childTablesWithoutRowid,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

@@ -6,7 +6,7 @@ import { completeFilm } from '../../../shared/film';
 import { filmInputSchema, type Film, type ParsedFilm } from '../../../shared/film-schema';
 import { importDecisionsSchema, type ImportDecisions, type ImportResult } from '../../../shared/transfer';
 import { backupAndPrune } from '../backup';
-import { CHILD_TABLES } from '../film-rows';
+import { CHILD_TABLES, rememberPeople } from '../film-rows';
 import { filmKey, insertCompleteFilm, replaceCompleteFilm } from '../films';
 import type { Library } from '../index';
 import { readFilms } from '../read-films';
@@ -130,10 +130,13 @@ function plan(preview: ImportPreview, decisions: ImportDecisions) {
  * sorted rows; keeping it up means a random-order B-tree insert per row): writing 10,000 light
  * films took 3.1 s of CPU with the indexes kept up, 2.3 s with them rebuilt. Rebuilding costs in
  * proportion to the whole library, so only an import at least as big as what is stored, and not a
- * small one, does it. Keys and unique indexes (ids, people's names) stay: the import's own look-ups
- * use them, and they must refuse a duplicate as it is written.
+ * small one, does it. Into an empty library it pays from fewer films: with nothing stored the
+ * rebuild sorts only what was written (1,000 light films: 13 of 16 paired runs quicker, median CPU
+ * 273 → 234 ms; 300 films: no difference either way). Keys and unique indexes (ids, people's
+ * names) stay: the import's own look-ups use them, and they must refuse a duplicate as it is written.
  */
 const REBUILD_INDEXES_FROM = 2_000;
+const REBUILD_INDEXES_INTO_EMPTY_FROM = 500;
 const FILM_TABLES = ['films', 'people', ...CHILD_TABLES];
 
 const countAllFilms = (sqlite: Database.Database) =>
@@ -141,7 +144,9 @@ const countAllFilms = (sqlite: Database.Database) =>
 
 /** Drops the indexes an import of `adds` new films should build at its end; answers their SQL. */
 function setIndexesAside(sqlite: Database.Database, adds: number): string[] {
-  if (adds < REBUILD_INDEXES_FROM || adds < countAllFilms(sqlite)) return [];
+  if (adds < REBUILD_INDEXES_INTO_EMPTY_FROM) return [];
+  const stored = countAllFilms(sqlite);
+  if (stored > 0 && (adds < REBUILD_INDEXES_FROM || adds < stored)) return [];
   const indexes = sqlite
     .prepare(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
@@ -164,6 +169,7 @@ async function writeInOneTransaction(
   importing.add(sqlite);
   // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
   sqlite.exec('BEGIN IMMEDIATE');
+  const forgetPeople = rememberPeople(sqlite);
   try {
     const adds = writes.filter((planned) => planned.action === 'add' || planned.action === 'keep-both');
     const setAside = setIndexesAside(sqlite, adds.length);
@@ -186,6 +192,7 @@ async function writeInOneTransaction(
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw error;
   } finally {
+    forgetPeople();
     importing.delete(sqlite);
   }
 }

@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { Library } from '../../src/main/library';
+import { commitImport, previewImport, TransferCancelledError } from '../../src/main/library/transfer';
+import { libraryFingerprint, libraryText } from '../support/library-files';
+import { tempLibrary } from '../support/temp-library';
+
+/**
+ * Two parts of the import's write path that exist only for speed: the indexes set aside while an
+ * import writes (now also for a smaller import into an empty library), and people's keys
+ * remembered for one import's transaction. Neither may change what is written.
+ */
+
+const indexCount = (sqlite: Database.Database) =>
+  sqlite
+    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+    .pluck()
+    .get() as number;
+
+const schema = (sqlite: Database.Database) =>
+  sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+
+/** Imports `films`, answering how many indexes were there while the last film was written. */
+async function importCountingIndexes(library: Library, films: readonly object[]): Promise<number> {
+  const preview = await previewImport(library, { text: libraryText(films), name: 'films.json' });
+  let indexesWhileWriting = -1;
+  await commitImport(
+    library,
+    preview,
+    {},
+    {
+      sliceMs: Infinity,
+      chunkSize: 100,
+      onProgress: (done, total) => {
+        if (done === total) indexesWhileWriting = indexCount(library.sqlite);
+      },
+    },
+  );
+  return indexesWhileWriting;
+}
+
+const films = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, i) => ({
+    title: `${prefix} ${i}`,
+    directors: [`Director ${i % 7}`],
+    cast: [{ person: `Actor ${i % 13}` }, { person: 'Everyone' }],
+    genres: ['Drama'],
+  }));
+
+describe('indexes set aside while an import writes', () => {
+  it('into an empty library from 500 films, rebuilt before it ends; not for fewer', async () => {
+    const library = await tempLibrary();
+    try {
+      const before = schema(library.sqlite);
+      const all = indexCount(library.sqlite);
+      expect(await importCountingIndexes(library, films(499, 'Small'))).toBe(all);
+
+      const empty = await tempLibrary();
+      try {
+        expect(await importCountingIndexes(empty, films(500, 'Film'))).toBeLessThan(all / 2);
+        expect(schema(empty.sqlite)).toEqual(before);
+        expect(empty.count()).toBe(500);
+        expect(
+          empty.sqlite
+            .prepare(
+              "SELECT count(*) FROM film_credits c JOIN people p ON p.key = c.person_key WHERE p.name = 'Director 3'",
+            )
+            .pluck()
+            .get(),
+        ).toBe(71);
+        expect(empty.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        await empty.close();
+      }
+    } finally {
+      await library.close();
+    }
+  });
+
+  it('into a library that holds films, only from 2,000 films and at least the library’s size', async () => {
+    const library = await tempLibrary();
+    try {
+      library.create({ title: 'Already Here' });
+      const all = indexCount(library.sqlite);
+      expect(await importCountingIndexes(library, films(600, 'Film'))).toBe(all);
+    } finally {
+      await library.close();
+    }
+  });
+});
+
+describe('people remembered through one import', () => {
+  it('share the people already stored and those the import adds, one row per name', async () => {
+    const library = await tempLibrary();
+    try {
+      const stored = library.create({ title: 'Stored', cast: [{ person: 'Everyone' }] });
+      await importCountingIndexes(library, films(40, 'Film'));
+      const { sqlite } = library;
+      expect(sqlite.prepare("SELECT count(*) FROM people WHERE name = 'Everyone'").pluck().get()).toBe(1);
+      expect(sqlite.prepare('SELECT count(*) FROM people').pluck().get()).toBe(1 + 7 + 13);
+      const creditsOf = sqlite.prepare(
+        'SELECT count(*) FROM film_credits c JOIN people p ON p.key = c.person_key WHERE p.name = ?',
+      );
+      expect(creditsOf.pluck().get('Everyone')).toBe(41);
+      expect(library.get(stored.id)?.cast.map((c) => c.person)).toEqual(['Everyone']);
+    } finally {
+      await library.close();
+    }
+  });
+
+  it('are forgotten with a cancelled import: the next write does not use keys it rolled back', async () => {
+    const library = await tempLibrary();
+    try {
+      const before = libraryFingerprint(library);
+      const preview = await previewImport(library, {
+        text: libraryText([{ title: 'Rolled Back', cast: [{ person: 'Gone Again' }] }]),
+        name: 'one.json',
+      });
+      const controller = new AbortController();
+      const writing = commitImport(
+        library,
+        preview,
+        {},
+        { signal: controller.signal, onProgress: () => controller.abort() },
+      );
+      await expect(writing).rejects.toThrow(TransferCancelledError);
+      expect(libraryFingerprint(library)).toBe(before);
+
+      // A plain save after it: a key remembered from the rolled-back import would point nowhere.
+      const written = library.create({ title: 'Written', cast: [{ person: 'Gone Again' }] });
+      expect(library.get(written.id)?.cast.map((c) => c.person)).toEqual(['Gone Again']);
+      expect(library.sqlite.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      await library.close();
+    }
+  });
+});
