@@ -53,6 +53,7 @@ function handlersOf(context: HandlerContext): Handlers {
     },
     'films:list': (query) => library().list(query),
     'films:facets': (query) => library().facets(query),
+    'films:count': (query) => library().found(query),
     'films:ids': (query) => library().ids(query),
     'films:get': (id) => library().get(id) ?? null,
     'films:create': (input) => library().create(input),

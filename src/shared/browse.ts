@@ -99,7 +99,21 @@ export type FilmSummary = {
   match: { field: SearchField; snippet: string } | null;
 };
 
-export type FilmPage = { total: number; offset: number; films: FilmSummary[] };
+export type FilmPage = {
+  /** How many films the query finds when `totalExact`; otherwise a lower bound (more than the page holds). */
+  total: number;
+  /**
+   * False when counting was left for later: the first page of a search that finds many films comes
+   * back before its exact count (films:count answers that), since counting every film a common
+   * prefix finds can cost more than the page.
+   */
+  totalExact: boolean;
+  offset: number;
+  films: FilmSummary[];
+};
+
+/** The page browse asks for: a window's worth of rows and as many again to scroll into. */
+export const BROWSE_PAGE_SIZE = 50;
 
 export type FacetCount = { value: string; count: number };
 export type RatingCount = { rating: number | null; count: number };

@@ -54,6 +54,8 @@ export const contract = {
   'library:open-sample': channel<{ added: number }>()(z.tuple([])),
   'films:list': channel<FilmPage>()(z.tuple([listQuerySchema])),
   'films:facets': channel<Facets>()(z.tuple([facetQuerySchema.optional()])),
+  /** The exact number of films a search and filter find (a big search's first page leaves it for later). */
+  'films:count': channel<number>()(z.tuple([facetQuerySchema])),
   'films:ids': channel<string[]>()(z.tuple([listQuerySchema])),
   'films:get': channel<Film | null>()(z.tuple([filmId])),
   'films:create': channel<Film>()(z.tuple([filmInputSchema])),

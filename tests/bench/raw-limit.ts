@@ -63,7 +63,7 @@ function insertAll(sqlite: Sqlite, rows: RawRows): number {
     const statement = insertStatement(sqlite, table);
     const started = performance.now();
     for (const row of rows.tables[table]) statement.run(row);
-    if (table === 'films_fts') ftsMs += performance.now() - started;
+    if (table === 'films_fts' || table === 'films_title_fts') ftsMs += performance.now() - started;
   }
   return ftsMs;
 }

@@ -6,7 +6,7 @@ import {
   filmRowValues,
   type ChildTable,
 } from '../../src/main/library/film-rows';
-import { SEARCH_COLUMNS, searchValues } from '../../src/main/library/search-text';
+import { SEARCH_COLUMNS, searchValues, TITLE_COLUMN } from '../../src/main/library/search-text';
 
 /**
  * A film as plain table rows, made in memory before the raw limit is timed: the same rows the
@@ -21,6 +21,7 @@ export const RAW_TABLES = {
   people: ['key', 'name'],
   ...CHILD_COLUMNS,
   films_fts: ['rowid', ...SEARCH_COLUMNS],
+  films_title_fts: ['rowid', 'title'],
 } as const;
 
 export type RawTable = keyof typeof RAW_TABLES;
@@ -60,7 +61,9 @@ export class RawRows {
     t.films.push([key, ...filmRowValues(film)]);
     const children = childRows(key, film, (name) => this.personKey(name));
     for (const table of Object.keys(children) as ChildTable[]) t[table].push(...children[table]);
-    t.films_fts.push([key, ...searchValues(film)]);
+    const search = searchValues(film);
+    t.films_fts.push([key, ...search]);
+    t.films_title_fts.push([key, search[TITLE_COLUMN]]);
   }
 
   /** Empties the tables (people and keys are kept), for writing a large library a chunk at a time. */

@@ -16,6 +16,8 @@ const GROWTH_FIGURES: Figure[] = [
     of: (d) => (d.open ? d.open.startedMs + d.open.openMs + d.open.firstPageMs : null),
   },
   { figure: 'search p95', unit: 'ms', of: (d) => d.browse.search.p95 },
+  { figure: 'search raw limit p95', unit: 'ms', of: (d) => d.browse.searchRaw.p95 },
+  { figure: 'search exact count p95', unit: 'ms', of: (d) => d.browse.searchCount?.p95 },
   { figure: 'search filter counts p95', unit: 'ms', of: (d) => d.browse.searchFacets.p95 },
   { figure: 'list first page p95', unit: 'ms', of: (d) => d.browse.sortFirstPage.p95 },
   { figure: 'list middle page p95', unit: 'ms', of: (d) => d.browse.sortMiddlePage.p95 },

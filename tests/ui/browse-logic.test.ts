@@ -78,7 +78,7 @@ describe('the keyboard on the result', () => {
     altKey: false,
     ...mods,
   });
-  const table = { cursor: 5, total: 100, columns: 1, pageRows: 20 };
+  const table = { cursor: 5, total: 100, totalExact: true, columns: 1, pageRows: 20 };
   const grid = { ...table, columns: 4 };
 
   it('moves by a row, a card, a page, or to either end, never past them', () => {
@@ -99,6 +99,30 @@ describe('the keyboard on the result', () => {
       extend: false,
       keepChoice: true,
     });
+  });
+
+  it('while the result is being counted, the end waits for the count; steps stop at the bound', () => {
+    const counting = { ...table, total: 501, totalExact: false };
+    expect(keyIntent(press('End'), counting)).toEqual({
+      kind: 'move-to-end',
+      extend: false,
+      keepChoice: false,
+    });
+    expect(keyIntent(press('End', { shiftKey: true }), counting)).toEqual({
+      kind: 'move-to-end',
+      extend: true,
+      keepChoice: false,
+    });
+    expect(keyIntent(press('ArrowUp'), { ...counting, cursor: null })).toMatchObject({ kind: 'move-to-end' });
+    expect(keyIntent(press('ArrowDown'), { ...counting, cursor: null })).toMatchObject({
+      kind: 'move',
+      to: 0,
+    });
+    expect(keyIntent(press('PageDown'), { ...counting, cursor: 495 })).toMatchObject({
+      kind: 'move',
+      to: 500,
+    });
+    expect(keyIntent(press('Home'), counting)).toMatchObject({ kind: 'move', to: 0 });
   });
 
   it('reads Enter, Space, Ctrl/Cmd+A, Esc and Delete', () => {
@@ -167,13 +191,16 @@ describe('remembered layout and placeholders', () => {
 });
 
 describe('match snippets', () => {
-  it('keep three words before the first mark, so it shows in a narrow column', () => {
+  it('keep one word before the first mark, so it shows in a narrow column', () => {
     const s = '\u0001';
     const e = '\u0002';
     expect(leadUpToMark(`…An Unprecedented Retreat Inside Folsom ${s}Prison${e} walls`)).toBe(
-      `…Retreat Inside Folsom ${s}Prison${e} walls`,
+      `…Folsom ${s}Prison${e} walls`,
     );
     expect(leadUpToMark(`Inside ${s}Prison${e}`)).toBe(`Inside ${s}Prison${e}`);
+    expect(leadUpToMark(`…Julien Wiczard\n${s}Ridiculous${e} pilot`)).toBe(
+      `…Wiczard\n${s}Ridiculous${e} pilot`,
+    );
     expect(leadUpToMark('no mark at all')).toBe('no mark at all');
   });
 });

@@ -86,6 +86,161 @@ describe('browse: search as you type', () => {
   });
 });
 
+describe('browse: a big search shows its first page before its count', () => {
+  // "lig" finds 1,200 films, "ligh" 1,000: both more than the library counts at once.
+  const big = [
+    ...films,
+    ...Array.from({ length: 1000 }, (_, i) => summary(100 + i, `Light ${i}`)),
+    ...Array.from({ length: 200 }, (_, i) => summary(2000 + i, `Ligature ${i}`)),
+  ];
+  const lastLight = big.find((film) => film.title === 'Light 999')!;
+  // Typing into a 1,205-film result: slow on a loaded machine; the waits are not timings.
+  const patience = { timeout: 5000 };
+
+  /**
+   * Holds back what would tell the exact length of each search in `searches`, until the test lets
+   * it through: its count, and its later pages (which, in the real library as in the fake, carry it).
+   */
+  function holdCounts(library: ReturnType<typeof fakeLibrary>, searches: string[]) {
+    const [count, list] = [library.count.getMockImplementation()!, library.list.getMockImplementation()!];
+    const held = new Map<string, (() => void)[]>();
+    const free = new Set<string>();
+    const wait = (key: string) =>
+      free.has(key)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => held.set(key, [...(held.get(key) ?? []), resolve]));
+    const letThrough = (key: string) =>
+      act(async () => {
+        free.add(key);
+        for (const resolve of held.get(key) ?? []) resolve();
+        held.delete(key);
+      });
+    library.count.mockImplementation(async (query) => {
+      if (searches.includes(query.search ?? '')) await wait(`count ${query.search}`);
+      return count(query);
+    });
+    library.list.mockImplementation(async (query) => {
+      if (searches.includes(query.search ?? '') && (query.offset ?? 0) > 0)
+        await wait(`pages ${query.search}`);
+      return list(query);
+    });
+    return {
+      asked: (search: string) => held.has(`count ${search}`),
+      release: async (search: string) => {
+        await letThrough(`count ${search}`);
+        await letThrough(`pages ${search}`);
+      },
+      releasePages: (search: string) => letThrough(`pages ${search}`),
+    };
+  }
+
+  const countText = () => screen.getByRole('status').querySelector('.query-count')?.textContent;
+  const rowCount = () => screen.getByRole('grid', { name: 'Film list' }).getAttribute('aria-rowcount');
+
+  async function searchFor(user: ReturnType<typeof userEvent.setup>, text: string) {
+    await user.type(screen.getByRole('searchbox', { name: 'Search films' }), text);
+  }
+
+  it('shows the first rows at once with a lower bound, then the exact count, and the list grows', async () => {
+    const library = fakeLibrary(big);
+    const counts = holdCounts(library, ['ligh']);
+    const { user } = await openBrowse(library);
+    await waitFor(() => expect(countText()).toBe('1,205 films'), patience);
+    await searchFor(user, 'ligh');
+    await waitFor(() => expect(titles()[0]).toBe('Light 0'), patience);
+    expect(countText()).toBe('More than 500 films of 1,205 · counting…');
+    expect(rowCount()).toBe('-1');
+    await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
+    expect(library.count).toHaveBeenLastCalledWith({ search: 'ligh', filter: expect.any(Object) });
+
+    // A chosen film offers "Choose all" only with the exact number.
+    await user.click(screen.getAllByRole('row')[1]!);
+    expect(screen.getByText('1 chosen')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Choose all/ })).toBeNull();
+
+    await counts.release('ligh');
+    await waitFor(() => expect(countText()).toBe('1,000 films of 1,205'), patience);
+    expect(screen.getByRole('status').getAttribute('aria-label')).toBe('1,000 films of 1,205: “ligh”');
+    expect(rowCount()).toBe('1001');
+    expect(titles()[0]).toBe('Light 0');
+    expect(screen.getByRole('button', { name: 'Choose all 1,000' })).toBeTruthy();
+  });
+
+  it('drops the count of a search typed on from, and shows the newer one’s', async () => {
+    const library = fakeLibrary(big);
+    const counts = holdCounts(library, ['lig', 'ligh']);
+    const { user } = await openBrowse(library);
+    await searchFor(user, 'lig');
+    await waitFor(() => expect(counts.asked('lig')).toBe(true), patience);
+    await searchFor(user, 'h');
+    // "ligh" is asked for its count once its first page is shown.
+    await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
+
+    await counts.release('lig');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(countText()).toBe('More than 500 films of 1,205 · counting…');
+    await counts.release('ligh');
+    await waitFor(() => expect(countText()).toBe('1,000 films of 1,205'), patience);
+  });
+
+  it('End while counting goes to the real last film once the count lands, not to the bound', async () => {
+    const library = fakeLibrary(big);
+    const counts = holdCounts(library, ['ligh']);
+    const { user } = await openBrowse(library);
+    await searchFor(user, 'ligh');
+    await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
+    screen.getByRole('grid', { name: 'Film list' }).focus();
+    await user.keyboard('{End}');
+    expect(getBrowseSelection()).toBeNull();
+    await counts.release('ligh');
+    await waitFor(() => expect(getBrowseSelection()).toEqual({ kind: 'ids', ids: [lastLight.id] }), patience);
+  });
+
+  it('Ctrl+A while counting chooses the whole result with its exact number', async () => {
+    const library = fakeLibrary(big);
+    const counts = holdCounts(library, ['ligh']);
+    const { user } = await openBrowse(library);
+    await searchFor(user, 'ligh');
+    await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
+    screen.getByRole('grid', { name: 'Film list' }).focus();
+    await user.keyboard('{Control>}a{/Control}');
+    expect(getBrowseSelection()).toBeNull();
+    expect(screen.queryByText(/chosen/)).toBeNull();
+    await counts.release('ligh');
+    await waitFor(
+      () =>
+        expect(getBrowseSelection()).toMatchObject({ kind: 'query', count: 1000, query: { search: 'ligh' } }),
+      patience,
+    );
+    expect(screen.getByText('1,000 chosen')).toBeTruthy();
+  });
+
+  it('a later page that carries the exact number settles the count, whichever comes first', async () => {
+    const library = fakeLibrary(big);
+    const counts = holdCounts(library, ['ligh']);
+    const { user } = await openBrowse(library);
+    await searchFor(user, 'ligh');
+    await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
+    expect(countText()).toBe('More than 500 films of 1,205 · counting…');
+    await counts.releasePages('ligh');
+    await waitFor(() => expect(countText()).toBe('1,000 films of 1,205'), patience);
+  });
+
+  it('a count that fails says so, and keeps the rows shown', async () => {
+    const library = fakeLibrary(big);
+    const count = library.count.getMockImplementation()!;
+    library.count.mockImplementation(async (query) => {
+      if (query.search === 'ligh') throw new Error('the disk is busy');
+      return count(query);
+    });
+    const { user } = await openBrowse(library);
+    await searchFor(user, 'ligh');
+    await screen.findByText('The films could not be counted: the disk is busy', {}, patience);
+    expect(countText()).toBe('More than 500 films of 1,205 · not counted');
+    expect(titles()[0]).toBe('Light 0');
+  });
+});
+
 describe('browse: filters read back as one line', () => {
   it('a genre chosen in the filter list becomes a chip; removing it, or Clear all, undoes it', async () => {
     const { user, queries } = await openBrowse();
@@ -241,7 +396,12 @@ describe('browse: layout and empty library', () => {
     const library = fakeLibrary([]);
     render(withApi(library.api, <BrowseView />));
     await screen.findByRole('heading', { name: 'Your library is empty' });
-    library.list.mockImplementation(async () => ({ total: 1, offset: 0, films: [summary(9, 'The Work')] }));
+    library.list.mockImplementation(async () => ({
+      total: 1,
+      totalExact: true,
+      offset: 0,
+      films: [summary(9, 'The Work')],
+    }));
     await act(async () => screen.getByRole('button', { name: 'Open the sample film' }).click());
     await screen.findByRole('grid', { name: 'Film list' });
     await waitFor(() => expect(titles()).toEqual(['The Work']));

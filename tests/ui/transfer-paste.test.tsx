@@ -35,7 +35,7 @@ const otherNightShift: FilmSummary = {
 
 async function pasteNightShift(parts: FakeApiParts = {}) {
   const api = fakeApi({
-    films: { list: () => Promise.resolve({ total: 0, offset: 0, films: [] }) },
+    films: { list: () => Promise.resolve({ total: 0, totalExact: true, offset: 0, films: [] }) },
     dialog: { available: () => Promise.resolve({ files: false, showInFolder: false }) },
     ...parts,
   });
@@ -88,7 +88,9 @@ describe('paste a fact page', () => {
 
   it('leaves the unplaced lines out of the notes when asked, and warns of a film already in the library', async () => {
     const { user } = await pasteNightShift({
-      films: { list: () => Promise.resolve({ total: 1, offset: 0, films: [otherNightShift] }) },
+      films: {
+        list: () => Promise.resolve({ total: 1, totalExact: true, offset: 0, films: [otherNightShift] }),
+      },
     });
     expect((await screen.findByRole('note')).textContent).toContain(
       'Your library already has “Night Shift” (1999).',

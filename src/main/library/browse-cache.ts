@@ -26,14 +26,20 @@ function libraryVersion(sqlite: Sqlite): string {
 const MAX_ANSWERS = 64;
 const answers = new WeakMap<Sqlite, { version: string; byKey: Map<string, unknown> }>();
 
-/** The remembered answer for `key`, or the one `compute` gives (then remembered). */
-export function remembered<T>(sqlite: Sqlite, key: string, compute: () => T): T {
+/** The memory for the library as it is now (emptied when it changed). */
+function memoryOf(sqlite: Sqlite): { version: string; byKey: Map<string, unknown> } {
   const version = libraryVersion(sqlite);
   let memory = answers.get(sqlite);
   if (!memory || memory.version !== version) {
     memory = { version, byKey: new Map() };
     answers.set(sqlite, memory);
   }
+  return memory;
+}
+
+/** The remembered answer for `key`, or the one `compute` gives (then remembered). */
+export function remembered<T>(sqlite: Sqlite, key: string, compute: () => T): T {
+  const memory = memoryOf(sqlite);
   if (memory.byKey.has(key)) return memory.byKey.get(key) as T;
   const answer = compute();
   if (memory.byKey.size >= MAX_ANSWERS) memory.byKey.delete(memory.byKey.keys().next().value as string);
@@ -41,4 +47,9 @@ export function remembered<T>(sqlite: Sqlite, key: string, compute: () => T): T 
   memory.version = libraryVersion(sqlite);
   memory.byKey.set(key, answer);
   return answer;
+}
+
+/** The remembered answer for `key`, if there is one; nothing is computed. */
+export function recalled<T>(sqlite: Sqlite, key: string): T | undefined {
+  return memoryOf(sqlite).byKey.get(key) as T | undefined;
 }

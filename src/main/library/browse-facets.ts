@@ -12,7 +12,7 @@ import {
   type FilterPart,
 } from './browse-conditions';
 import { prepared } from './film-rows';
-import { ftsQuery } from './search-text';
+import { ftsQuery, learnSearch } from './search-text';
 
 /**
  * Counts for browse's filter lists over the films the search and filter find. The films found are
@@ -316,5 +316,6 @@ export function countFacets(sqlite: Sqlite, input: FacetQuery, limits: LookUpLim
 /** Counts for browse's filter lists, over the films the search and filter find (the trash left out). */
 export function facetCounts(sqlite: Sqlite, input: FacetQuery = {}): Facets {
   const query = facetQuerySchema.parse(input);
+  learnSearch(sqlite, query.search ?? '');
   return remembered(sqlite, `facets ${JSON.stringify(query)}`, () => countFacets(sqlite, query));
 }

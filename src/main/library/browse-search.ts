@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MATCH_END, MATCH_START, type FilmSummary, type ResolvedListQuery } from '../../shared/browse';
 import { remembered } from './browse-cache';
-import { conditionsOf, membershipWhere, type Clause } from './browse-conditions';
+import { conditionsOf, joined, membershipWhere, type Clause } from './browse-conditions';
 import { prepared } from './film-rows';
 import { learnChars, matchingForm, phrasePattern, phrasesOf, snippet } from './search-marks';
 import { ftsQuery, ftsTitleQuery, SEARCH_COLUMNS, searchWords } from './search-text';
@@ -42,7 +42,7 @@ export const RANK_UP_TO = 500;
 const keysJson = (keys: readonly number[]) => JSON.stringify(keys);
 
 /** The films found among which a tier's films are, as FTS5 queries. */
-type SearchQueries = { fts: string; titlePrefix: string; titleExact: string };
+export type SearchQueries = { fts: string; titlePrefix: string; titleExact: string };
 
 export function searchQueries(search: string): SearchQueries | null {
   const fts = ftsQuery(search);
@@ -51,44 +51,71 @@ export function searchQueries(search: string): SearchQueries | null {
   return fts && titlePrefix && titleExact ? { fts, titlePrefix, titleExact } : null;
 }
 
-const filterWhere = (query: ResolvedListQuery) => membershipWhere(conditionsOf(null, query.filter));
+const filterWhere = (query: ResolvedListQuery) => ({
+  ...membershipWhere(conditionsOf(null, query.filter)),
+  onKeys: false,
+});
+
+/** The full-text indexes a tier reads: every field, or titles alone (migration 0006). */
+type SearchIndex = 'films_fts' | 'films_title_fts';
 
 /** At most one more title match than a small title tier holds: how a large tier is found out without scoring it. */
-const TITLE_MATCHES = `SELECT rowid FROM films_fts WHERE films_fts MATCH ? LIMIT ${TITLE_RANK_UP_TO + 1}`;
+const TITLE_MATCHES = `SELECT rowid FROM films_title_fts WHERE films_title_fts MATCH ? LIMIT ${TITLE_RANK_UP_TO + 1}`;
+
+/** Every film whose title holds the words (as prefixes): what the other tier leaves out. */
+const TITLE_KEYS = 'SELECT rowid FROM films_title_fts WHERE films_title_fts MATCH ?';
 
 /** A small title tier (at most TITLE_RANK_UP_TO films), best first, filtered (exported for the query-plan tests). */
 export function titleTierSql(query: ResolvedListQuery, search: SearchQueries): Clause {
   const where = filterWhere(query);
   return {
     sql: `WITH t AS MATERIALIZED (
-        SELECT rowid AS key, ${RANK} AS score FROM films_fts WHERE films_fts MATCH ?)
+        SELECT rowid AS key, bm25(films_title_fts) AS score FROM films_title_fts WHERE films_title_fts MATCH ?)
       SELECT f.key AS key FROM t CROSS JOIN films f ON f.key = t.key WHERE ${where.sql}
-      ORDER BY (t.key IN (SELECT rowid FROM films_fts WHERE films_fts MATCH ?)) DESC, t.score, f.sort_title, f.year, f.key`,
+      ORDER BY (t.key IN (SELECT rowid FROM films_title_fts WHERE films_title_fts MATCH ?)) DESC, t.score, f.sort_title, f.year, f.key`,
     params: [search.titlePrefix, ...where.params, search.titleExact],
   };
 }
 
 /**
- * Films found by `match`, filtered, newest first (`reversed`: oldest first), leaving out `except`:
- * the index's own order read backwards, so nothing is sorted and LIMIT stops the reading. Exported
- * for the query-plan tests.
+ * Films found by `match` in `index`, filtered, newest first (`reversed`: oldest first), leaving out
+ * `except`: the index's own order read backwards, so nothing is sorted and LIMIT stops the
+ * reading. Exported for the query-plan tests.
  */
 export function newestSql(
   query: ResolvedListQuery,
   match: string,
   except: Clause | null,
   reversed: boolean | 'count',
+  index: SearchIndex = 'films_fts',
 ): Clause {
-  const where = filterWhere(query);
-  const from = `FROM films_fts CROSS JOIN films f ON f.key = films_fts.rowid
-      WHERE films_fts MATCH ? AND ${where.sql}${except ? ` AND films_fts.rowid NOT IN (${except.sql})` : ''}`;
+  const where = keyWhere(query, `${index}.rowid`) ?? filterWhere(query);
+  const join = where.onKeys ? '' : ` CROSS JOIN films f ON f.key = ${index}.rowid`;
+  const from = `FROM ${index}${join}
+      WHERE ${index} MATCH ? AND ${where.sql}${except ? ` AND ${index}.rowid NOT IN (${except.sql})` : ''}`;
   return {
     sql:
       reversed === 'count'
         ? `SELECT count(*) ${from}`
-        : `SELECT f.key AS key ${from} ORDER BY films_fts.rowid ${reversed ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`,
+        : `SELECT ${index}.rowid AS key ${from} ORDER BY ${index}.rowid ${reversed ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`,
     params: [match, ...where.params, ...(except?.params ?? [])],
   };
+}
+
+/**
+ * The filter as tests of a film key alone, when it has nothing on the film row but the trash: then
+ * a tier reads no film rows (a full-profile film row is a few hundred bytes to kilobytes, four to a
+ * page: reading 500 of them to learn that none is in the trash cost more than the search). Null
+ * when the filter tests the film row (years, seen, rating, loans).
+ */
+function keyWhere(query: ResolvedListQuery, key: string): (Clause & { onKeys: true }) | null {
+  const conditions = conditionsOf(null, query.filter);
+  if (conditions.rows.length !== 1) return null;
+  const tests = [
+    { sql: `${key} NOT IN (SELECT key FROM films WHERE deleted_at IS NOT NULL)`, params: [] },
+    ...conditions.sets.map((set) => ({ sql: `${key} IN (${set.sql})`, params: set.params })),
+  ];
+  return { ...joined(tests), onKeys: true };
 }
 
 /** Films found, filtered, leaving out `except`, by bm25 over every field (exported for the plan tests). */
@@ -101,6 +128,22 @@ export function bestSql(query: ResolvedListQuery, fts: string, except: Clause, r
       ORDER BY m.score ${way}, f.sort_title ${way}, f.year ${way}, f.key ${way} LIMIT ? OFFSET ?`,
     params: [fts, ...where.params, ...except.params],
   };
+}
+
+/**
+ * How many films a search and filter find, counted no further than `limit`: read newest first, as
+ * the lower tier reads its page, so that page finds the same index entries already in the cache.
+ */
+export function foundUpTo(
+  sqlite: Sqlite,
+  query: ResolvedListQuery,
+  search: SearchQueries,
+  limit: number,
+): number {
+  const newest = newestSql(query, search.fts, null, false);
+  return prepared(sqlite, `SELECT count(*) FROM (${newest.sql})`)
+    .pluck()
+    .get([...newest.params, limit, 0]) as number;
 }
 
 /** A run of the best-match order: how many films it holds, and `count` of them from `start`. */
@@ -149,13 +192,15 @@ function tiers(sqlite: Sqlite, query: ResolvedListQuery, search: SearchQueries, 
     title = { size: () => titleKeys.length, read: (start, count) => titleKeys.slice(start, start + count) };
     except = { sql: 'SELECT value FROM json_each(?)', params: [keysJson(titleKeys)] };
   } else {
-    const count = newestSql(query, search.titlePrefix, null, 'count');
+    const count = newestSql(query, search.titlePrefix, null, 'count', 'films_title_fts');
     const size = () =>
       remembered(sqlite, `title tier ${count.sql} ${JSON.stringify(count.params)}`, () => {
         return prepared(sqlite, count.sql).pluck().get(count.params) as number;
       });
-    title = sqlTier(sqlite, size, (reversed) => newestSql(query, search.titlePrefix, null, reversed));
-    except = { sql: 'SELECT rowid FROM films_fts WHERE films_fts MATCH ?', params: [search.titlePrefix] };
+    title = sqlTier(sqlite, size, (reversed) =>
+      newestSql(query, search.titlePrefix, null, reversed, 'films_title_fts'),
+    );
+    except = { sql: TITLE_KEYS, params: [search.titlePrefix] };
   }
   const restSize = () => total - title.size();
   const rest = sqlTier(sqlite, restSize, (reversed) =>
@@ -166,7 +211,11 @@ function tiers(sqlite: Sqlite, query: ResolvedListQuery, search: SearchQueries, 
   return [title, rest];
 }
 
-/** `count` films from position `start` of the best-match order (ascending) of a search that found `total`. */
+/**
+ * `count` films from position `start` of the best-match order (ascending) of a search that found
+ * `total`: Infinity when the total is not counted yet, only known to be above RANK_UP_TO (enough
+ * for a first page, which reads each tier from its start).
+ */
 export function rankedKeys(
   sqlite: Sqlite,
   query: ResolvedListQuery,

@@ -8,11 +8,19 @@ import {
   type ResolvedListQuery,
   type SortKey,
 } from '../../shared/browse';
-import { remembered } from './browse-cache';
+import { recalled, remembered } from './browse-cache';
 import { conditionsOf, fromWhere, today, type Clause } from './browse-conditions';
-import { addMatches, rankedKeys, rankedPage, searchQueries } from './browse-search';
+import {
+  addMatches,
+  foundUpTo,
+  RANK_UP_TO,
+  rankedKeys,
+  rankedPage,
+  searchQueries,
+  type SearchQueries,
+} from './browse-search';
 import { prepared, type Row } from './film-rows';
-import { ftsQuery } from './search-text';
+import { ftsQuery, learnSearch } from './search-text';
 
 export { facetCounts, facetSql } from './browse-facets';
 export { bestSql, newestSql, titleTierSql } from './browse-search';
@@ -116,21 +124,58 @@ export function countSql(input: FacetQuery): Clause {
   return { sql: `SELECT count(*) FROM ${source.sql}`, params: source.params };
 }
 
-/** How many films a search and filter find, remembered while the library is unchanged. */
-export function countFound(sqlite: Sqlite, input: FacetQuery): number {
+const countKey = (query: Clause) => `count ${query.sql} ${JSON.stringify(query.params)}`;
+
+/**
+ * How many films a search and filter find, remembered while the library is unchanged. `known`:
+ * the number, found by the caller another way, to remember.
+ */
+export function countFound(sqlite: Sqlite, input: FacetQuery, known?: number): number {
+  learnSearch(sqlite, input.search ?? '');
   const query = countSql(input);
-  return remembered(sqlite, `count ${query.sql} ${JSON.stringify(query.params)}`, () => {
-    return prepared(sqlite, query.sql).pluck().get(query.params) as number;
+  return remembered(sqlite, countKey(query), () => {
+    return known ?? (prepared(sqlite, query.sql).pluck().get(query.params) as number);
   });
 }
 
-/** One page of browse: the films matching search and filter, sorted, with the total count. */
+/** The count of a search and filter if it is remembered; nothing is counted. */
+function knownCount(sqlite: Sqlite, input: FacetQuery): number | undefined {
+  return recalled(sqlite, countKey(countSql(input)));
+}
+
+/**
+ * The total a page is read with. A first page by best match does not need the exact total, only
+ * whether the search finds more than RANK_UP_TO (which decides how the lower tier is ranked), and
+ * counting every film a common prefix finds ("ligh" finds 98,253 of 100,000) can cost several times
+ * the page: then the page comes back with `exact` false and films:count answers the rest.
+ */
+function pageTotal(
+  sqlite: Sqlite,
+  query: ResolvedListQuery,
+  search: SearchQueries | null,
+): { total: number; exact: boolean } {
+  const found = { search: query.search, filter: query.filter };
+  const known = knownCount(sqlite, found);
+  if (known !== undefined) return { total: known, exact: true };
+  if (!search || query.offset > 0 || query.descending)
+    return { total: countFound(sqlite, found), exact: true };
+  const upTo = foundUpTo(sqlite, query, search, RANK_UP_TO + 1);
+  if (upTo <= RANK_UP_TO) return { total: countFound(sqlite, found, upTo), exact: true };
+  return { total: Infinity, exact: false };
+}
+
+/**
+ * One page of browse: the films matching search and filter, sorted, with the total count (or, for
+ * the first page of a search by best match that finds many, a lower bound: see pageTotal).
+ */
 export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmPage {
   const query = listQuerySchema.parse(input);
-  const total = countFound(sqlite, { search: query.search, filter: query.filter });
-  if (total === 0 || query.offset >= total) return { total, offset: query.offset, films: [] };
-  const fts = ftsQuery(query.search);
+  learnSearch(sqlite, query.search);
   const search = query.sort === 'relevance' ? searchQueries(query.search) : null;
+  const { total, exact } = pageTotal(sqlite, query, search);
+  if (total === 0 || query.offset >= total)
+    return { total, totalExact: true, offset: query.offset, films: [] };
+  const fts = ftsQuery(query.search);
   let keys: number[];
   if (search) {
     keys = rankedPage(sqlite, query, search, total);
@@ -141,7 +186,12 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
   }
   const summaries = summarise(sqlite, keys);
   if (fts !== null) addMatches(sqlite, query.search, summaries);
-  return { total, offset: query.offset, films: keys.flatMap((key) => summaries.get(key) ?? []) };
+  return {
+    total: exact ? total : Math.max(RANK_UP_TO + 1, query.offset + keys.length),
+    totalExact: exact,
+    offset: query.offset,
+    films: keys.flatMap((key) => summaries.get(key) ?? []),
+  };
 }
 
 /**
@@ -150,6 +200,7 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
  */
 export function matchingKeys(sqlite: Sqlite, _db: unknown, input: ListQuery): number[] {
   const query = listQuerySchema.parse(input);
+  learnSearch(sqlite, query.search);
   const source = fromWhere(conditionsOf(ftsQuery(query.search), query.filter), true);
   return prepared(sqlite, `SELECT f.key FROM ${source.sql}`).pluck().all(source.params) as number[];
 }
@@ -160,6 +211,7 @@ export function matchingKeys(sqlite: Sqlite, _db: unknown, input: ListQuery): nu
  */
 export function matchingIds(sqlite: Sqlite, input: ListQuery): string[] {
   const query = listQuerySchema.parse(input);
+  learnSearch(sqlite, query.search);
   const total = countFound(sqlite, { search: query.search, filter: query.filter });
   const search = query.sort === 'relevance' ? searchQueries(query.search) : null;
   if (search) {

@@ -3,7 +3,7 @@ import { completeFilm } from '../../shared/film';
 import { filmInputSchema, type Film, type FilmInput } from '../../shared/film-schema';
 import { insertFilm, prepared, replaceFilm } from './film-rows';
 import { readFilms } from './read-films';
-import { SEARCH_COLUMNS, searchValues } from './search-text';
+import { SEARCH_COLUMNS, searchValues, TITLE_COLUMN } from './search-text';
 
 type Sqlite = Database.Database;
 
@@ -28,10 +28,18 @@ export class FilmNotFoundError extends Error {
 const INSERT_FTS = `INSERT INTO films_fts (rowid, ${SEARCH_COLUMNS.join(', ')})
   VALUES (?, ${SEARCH_COLUMNS.map(() => '?').join(', ')})`;
 
-/** Writes the film's search entry; a new film has none yet, a saved one's is replaced. */
+/** Removes a film's search entries (the whole index's and the titles'). */
+function unindexFilm(sqlite: Sqlite, key: number): void {
+  prepared(sqlite, 'DELETE FROM films_fts WHERE rowid = ?').run(key);
+  prepared(sqlite, 'DELETE FROM films_title_fts WHERE rowid = ?').run(key);
+}
+
+/** Writes the film's search entries; a new film has none yet, a saved one's are replaced. */
 function indexFilm(sqlite: Sqlite, key: number, film: Film, isNew: boolean): void {
-  if (!isNew) prepared(sqlite, 'DELETE FROM films_fts WHERE rowid = ?').run(key);
-  prepared(sqlite, INSERT_FTS).run(key, ...searchValues(film));
+  if (!isNew) unindexFilm(sqlite, key);
+  const values = searchValues(film);
+  prepared(sqlite, INSERT_FTS).run(key, ...values);
+  prepared(sqlite, 'INSERT INTO films_title_fts (rowid, title) VALUES (?, ?)').run(key, values[TITLE_COLUMN]);
 }
 
 /** The film's internal key, or undefined when no film has that id. */
@@ -108,7 +116,7 @@ export function deleteFilm(sqlite: Sqlite, id: string): boolean {
   return sqlite.transaction(() => {
     const key = filmKey(sqlite, id);
     if (key === undefined) return false;
-    prepared(sqlite, 'DELETE FROM films_fts WHERE rowid = ?').run(key);
+    unindexFilm(sqlite, key);
     prepared(sqlite, 'DELETE FROM films WHERE key = ?').run(key);
     return true;
   })();

@@ -6,7 +6,7 @@ import type { Film, FilmInput } from '../../shared/film-schema';
 import type { FacetQuery, Facets, FilmPage, ListQuery } from '../../shared/browse';
 import { openDatabase, type LibraryDatabase, type OpenOptions } from './database';
 import { createFilm, countFilms, deleteFilm, getFilm, updateFilm } from './films';
-import { facetCounts, listFilms, matchingIds } from './browse';
+import { countFound, facetCounts, listFilms, matchingIds } from './browse';
 import type { LibraryTables } from './tables';
 import type {
   BulkEdit,
@@ -35,6 +35,8 @@ export type Library = {
   ids(query: ListQuery): string[];
   /** Counts for the filter lists, over what the search and filter find (the whole library when omitted). */
   facets(query?: FacetQuery): Facets;
+  /** The exact number of films a search and filter find (remembered while the library is unchanged). */
+  found(query: FacetQuery): number;
   get(id: string): Film | undefined;
   create(input: FilmInput): Film;
   update(input: FilmInput & { id: string }, expectedUpdatedAt: string | null): Film;
@@ -64,6 +66,7 @@ function libraryOver(database: LibraryDatabase): Library {
     list: (query: ListQuery) => listFilms(sqlite, db, query),
     ids: (query: ListQuery) => matchingIds(sqlite, query),
     facets: (query?: FacetQuery) => facetCounts(sqlite, query),
+    found: (query: FacetQuery) => countFound(sqlite, query),
     get: (id: string) => getFilm(sqlite, id),
     create: (input: FilmInput) => createFilm(sqlite, checkedPoster(input)),
     update: (input: FilmInput & { id: string }, expectedUpdatedAt: string | null) =>

@@ -1,8 +1,13 @@
+import type Database from 'better-sqlite3';
 import type { Film } from '../../shared/film-schema';
 import { searchFields, type SearchField } from '../../shared/browse';
+import { learnChars, tokenize } from './search-marks';
 
 /** The search index's columns (films_fts), in index order: the fields a search can match. */
 export const SEARCH_COLUMNS = Object.keys(searchFields) as SearchField[];
+
+/** Where the title is among SEARCH_COLUMNS: the title index (films_title_fts) holds that value alone. */
+export const TITLE_COLUMN = SEARCH_COLUMNS.indexOf('title');
 
 /**
  * NFC first: a title written with combining marks ("a" + U+0308) would otherwise split into two
@@ -46,22 +51,37 @@ export function searchWords(input: string): string[] {
 }
 
 /**
- * Turns what a person typed into an FTS5 query: every word must match, each as a prefix, so
- * "ame" finds "Amélie". Each word is quoted, so quotes and operators typed are plain words and
- * nothing typed is ever a syntax error. Null when nothing searchable was typed.
+ * The terms of what a person typed, as the index's tokenizer splits and folds them: a typed word
+ * the tokenizer cuts in two (a spacing mark in Devanagari, say) is two terms, never a phrase, which
+ * the search index cannot answer (it keeps no positions: migration 0007). The characters typed
+ * must have been learnt first (learnSearch).
  */
-export function ftsQuery(input: string): string | null {
-  const words = searchWords(input);
-  return words.length === 0 ? null : words.map((word) => `"${word}"*`).join(' ');
+function searchTerms(input: string): string[] {
+  return searchWords(input).flatMap((word) => tokenize(word).map((token) => token.term));
+}
+
+/** Learns how the index's tokenizer treats the characters typed: call before building its queries. */
+export function learnSearch(sqlite: Database.Database, input: string): void {
+  learnChars(sqlite, [input]);
 }
 
 /**
- * The same words, all in the title: as whole words (`exact`) or as prefixes. Ranking puts films
- * whose title holds every word first, whole words before prefixes: "alien" gives Alien, then
- * Aliens, then a film whose story mentions an alien.
+ * Turns what a person typed into an FTS5 query: every word must match, each as a prefix, so
+ * "ame" finds "Amélie". Each term is quoted, so quotes and operators typed are plain words and
+ * nothing typed is ever a syntax error. Null when nothing searchable was typed.
+ */
+export function ftsQuery(input: string): string | null {
+  const terms = searchTerms(input);
+  return terms.length === 0 ? null : terms.map((term) => `"${term}"*`).join(' ');
+}
+
+/**
+ * The same terms for the title index (films_title_fts): as whole words (`exact`) or as prefixes.
+ * Ranking puts films whose title holds every word first, whole words before prefixes: "alien"
+ * gives Alien, then Aliens, then a film whose story mentions an alien.
  */
 export function ftsTitleQuery(input: string, exact: boolean): string | null {
-  const words = searchWords(input);
-  if (words.length === 0) return null;
-  return `{title} : (${words.map((word) => `"${word}"${exact ? '' : '*'}`).join(' ')})`;
+  const terms = searchTerms(input);
+  if (terms.length === 0) return null;
+  return terms.map((term) => `"${term}"${exact ? '' : '*'}`).join(' ');
 }

@@ -4,6 +4,8 @@ import * as browseColumns from './0002-browse-columns';
 import * as editIndexes from './0003-edit-indexes';
 import * as browseColumnsWritten from './0004-browse-columns-written';
 import * as childTablesWithoutRowid from './0005-child-tables-without-rowid';
+import * as titleSearchIndex from './0006-title-search-index';
+import * as searchIndexByColumn from './0007-search-index-by-column';
 
 /** Every migration, registered statically so bundlers and tests see the same list. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0003-edit-indexes': editIndexes,
   '0004-browse-columns-written': browseColumnsWritten,
   '0005-child-tables-without-rowid': childTablesWithoutRowid,
+  '0006-title-search-index': titleSearchIndex,
+  '0007-search-index-by-column': searchIndexByColumn,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

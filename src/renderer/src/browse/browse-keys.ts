@@ -1,6 +1,8 @@
 /** What a key pressed on the result means, whatever the layout. */
 export type KeyIntent =
   | { kind: 'move'; to: number; extend: boolean; keepChoice: boolean }
+  /** To the last film, while the result's exact length is still being counted: it waits for the count. */
+  | { kind: 'move-to-end'; extend: boolean; keepChoice: boolean }
   | { kind: 'open' }
   | { kind: 'toggle' }
   | { kind: 'select-all' }
@@ -18,7 +20,9 @@ export type KeyPress = {
 export type Grid = {
   /** The row (or card) the keyboard is on, null before the first move. */
   cursor: number | null;
+  /** Films in the result; only a lower bound while `totalExact` is false (the count is on its way). */
   total: number;
+  totalExact: boolean;
   /** Cards per row (1 in the table). */
   columns: number;
   /** Rows a Page Up/Down moves by. */
@@ -54,16 +58,18 @@ export function keyIntent(press: KeyPress, grid: Grid): KeyIntent | null {
   const command = press.ctrlKey || press.metaKey;
   if (press.altKey || grid.total === 0) return press.key === 'Escape' ? { kind: 'clear' } : null;
   const last = grid.total - 1;
-  const move = (to: number): KeyIntent => ({
-    kind: 'move',
-    to: Math.max(0, Math.min(last, to)),
-    extend: press.shiftKey,
-    keepChoice: command && !press.shiftKey,
-  });
+  const how = { extend: press.shiftKey, keepChoice: command && !press.shiftKey };
+  const move = (to: number): KeyIntent => ({ kind: 'move', to: Math.max(0, Math.min(last, to)), ...how });
+  // While the result is still being counted its last film is not known yet: the lower bound is not
+  // the end. Steps past the bound stop at it (those films exist); the count lands in milliseconds.
+  const toEnd = (): KeyIntent => (grid.totalExact ? move(last) : { kind: 'move-to-end', ...how });
   if (press.key === 'Home') return move(0);
-  if (press.key === 'End') return move(last);
+  if (press.key === 'End') return toEnd();
   const step = moveBy(press.key, grid);
-  if (step !== null) return move(grid.cursor === null ? (step > 0 ? 0 : last) : grid.cursor + step);
+  if (step !== null) {
+    if (grid.cursor === null) return step > 0 ? move(0) : toEnd();
+    return move(grid.cursor + step);
+  }
   if (press.key === 'Enter') return grid.cursor === null ? null : { kind: 'open' };
   if (press.key === ' ') return grid.cursor === null ? null : { kind: 'toggle' };
   if (command && press.key.toLowerCase() === 'a') return { kind: 'select-all' };

@@ -166,6 +166,7 @@ export function BrowseView() {
     const intent = keyIntent(event, {
       cursor: choice.cursor,
       total,
+      totalExact: pages.totalExact,
       columns: layout.layout === 'grid' ? gridColumns : 1,
       pageRows:
         layout.layout === 'grid'
@@ -175,6 +176,7 @@ export function BrowseView() {
     if (!intent) return;
     event.preventDefault();
     if (intent.kind === 'move') choice.moveTo(intent.to, intent);
+    else if (intent.kind === 'move-to-end') choice.moveToEnd(intent);
     else if (intent.kind === 'open') {
       const film = choice.cursor === null ? undefined : pages.filmAt(choice.cursor);
       if (film) navigate({ view: 'film', id: film.id });
@@ -262,13 +264,27 @@ export function BrowseView() {
         <QueryLine
           query={asked}
           total={total}
+          totalExact={pages.totalExact}
+          counting={pages.counting}
           libraryTotal={libraryTotal}
           onChange={setQuery}
           onClear={clearAll}
         />
+        {pages.error !== null ? (
+          <p role="alert" className="browse-error">
+            {pages.totalExact ? 'Some films could not be read' : 'The films could not be counted'}:{' '}
+            {pages.error}
+          </p>
+        ) : null}
         {choice.count > 0 ? (
           <div className="selection-bar" role="group" aria-label="Chosen films">
-            <span>{choice.count === 1 ? '1 chosen' : `${choice.count.toLocaleString()} chosen`}</span>
+            <span>
+              {!choice.countExact
+                ? 'All chosen · counting…'
+                : choice.count === 1
+                  ? '1 chosen'
+                  : `${choice.count.toLocaleString()} chosen`}
+            </span>
             <button type="button" onClick={() => void printChosen()}>
               Print selection
             </button>
@@ -278,7 +294,8 @@ export function BrowseView() {
             <button type="button" onClick={() => void trashChosen()}>
               Move to trash
             </button>
-            {choice.selection.mode === 'some' && choice.count < total ? (
+            {/* Offered with the exact number only: a search still being counted waits for it. */}
+            {choice.selection.mode === 'some' && pages.totalExact && choice.count < total ? (
               <button type="button" className="link-button" onClick={choice.chooseAll}>
                 Choose all {total.toLocaleString()}
               </button>

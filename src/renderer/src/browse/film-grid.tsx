@@ -64,7 +64,13 @@ export function FilmGrid(props: ResultsProps & { onColumns: (columns: number) =>
   useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, pages.shownKey]);
 
   return (
-    <div ref={scroller} className="results-scroller" role="grid" aria-rowcount={rows} {...props.gridProps}>
+    <div
+      ref={scroller}
+      className="results-scroller"
+      role="grid"
+      aria-rowcount={pages.totalExact ? rows : -1}
+      {...props.gridProps}
+    >
       <div
         className="film-grid"
         style={

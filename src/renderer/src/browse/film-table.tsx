@@ -144,12 +144,13 @@ export function FilmTable(props: TableProps) {
   useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, pages.shownKey]);
 
   const template = columnTemplate(props);
+  // aria-rowcount -1: the length is not known yet (a search still being counted).
   return (
     <div
       ref={scroller}
       className="results-scroller"
       role="grid"
-      aria-rowcount={total + 1}
+      aria-rowcount={pages.totalExact ? total + 1 : -1}
       aria-colcount={props.columns.length}
       {...props.gridProps}
     >

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { FacetCount, Facets, FilmFilter, RatingCount } from '../../../shared/browse';
 import { useSuggestions } from '../edit/use-suggestions';
+import { formatCount } from './numbers';
 
 type FilterPanelProps = {
   facets: Facets | null;
@@ -8,7 +9,7 @@ type FilterPanelProps = {
   onChange: (change: Partial<FilmFilter>) => void;
 };
 
-const count = (n: number) => n.toLocaleString();
+const count = formatCount;
 const SHOWN = 8;
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

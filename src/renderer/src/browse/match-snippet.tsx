@@ -39,8 +39,11 @@ export function FilmTitle({ film }: { film: FilmSummary }) {
   return <>{film.title}</>;
 }
 
-/** Keeps a few words before the first marked one, so the mark shows even in a narrow column. */
-export function leadUpToMark(snippet: string, wordsBefore = 3): string {
+/**
+ * Keeps one word before the first marked one, so the mark shows even in a narrow column (with the
+ * field's name before it, the table's title column has room for about 30 letters).
+ */
+export function leadUpToMark(snippet: string, wordsBefore = 1): string {
   const first = snippet.indexOf(MATCH_START);
   if (first < 0) return snippet;
   const before = snippet.slice(0, first).split(/(?<=\s)/);

@@ -21,11 +21,16 @@ export type Choice = {
   /** Bumped when the keyboard moved the cursor (the list scrolls to it). */
   cursorMoves: number;
   count: number;
+  /** False while the whole result is chosen and its length is still being counted: `count` is a lower bound. */
+  countExact: boolean;
   /** The one film the detail pane shows: the only one chosen, else the cursor's. */
   shownId: string | null;
   click: (index: number, film: FilmSummary, event: MouseEvent) => void;
   moveTo: (index: number, options: { extend: boolean; keepChoice: boolean }) => void;
+  /** To the last film of the result, once its exact length is known. */
+  moveToEnd: (options: { extend: boolean; keepChoice: boolean }) => void;
   toggleCursor: () => void;
+  /** Chooses the whole result, once its exact length is known (never a count that is only a bound). */
   chooseAll: () => void;
   clear: () => void;
 };
@@ -41,6 +46,7 @@ export function useChoice(pages: FilmPages, listQuery: ListQuery): Choice {
   const [cursor, setCursor] = useState<number | null>(null);
   const [cursorMoves, setCursorMoves] = useState(0);
   const total = pages.total ?? 0;
+  const countExact = selection.mode === 'some' || pages.totalExact;
 
   // A new result: the old rows' places mean nothing in it.
   useEffect(() => {
@@ -50,9 +56,10 @@ export function useChoice(pages: FilmPages, listQuery: ListQuery): Choice {
 
   const listKey = JSON.stringify(listQuery);
   // Published for the views that act on it; it outlives browse, so export finds it after navigating.
+  // The whole result is published only with its exact length: nothing acts on a bound.
   useEffect(() => {
-    setBrowseSelection(toStore(selection, JSON.parse(listKey) as ListQuery, total));
-  }, [selection, listKey, total]);
+    setBrowseSelection(countExact ? toStore(selection, JSON.parse(listKey) as ListQuery, total) : null);
+  }, [selection, listKey, total, countExact]);
 
   const runTo = useCallback(
     (from: number, to: number) => {
@@ -96,6 +103,31 @@ export function useChoice(pages: FilmPages, listQuery: ListQuery): Choice {
     [pages, runTo, selection.anchor, cursor],
   );
 
+  const moveToEnd = useCallback(
+    (options: { extend: boolean; keepChoice: boolean }) => {
+      pages
+        .exactTotal()
+        .then((exact) => {
+          if (exact) moveTo(exact - 1, options);
+        })
+        .catch((error: unknown) => console.error('The end of the result could not be found:', error));
+    },
+    [pages, moveTo],
+  );
+
+  const chooseAll = useCallback(() => {
+    if (pages.totalExact) {
+      setSelection(selectAll());
+      return;
+    }
+    pages
+      .exactTotal()
+      .then((exact) => {
+        if (exact !== null) setSelection(selectAll());
+      })
+      .catch((error: unknown) => console.error('The result could not be counted:', error));
+  }, [pages]);
+
   const toggleCursor = useCallback(() => {
     if (cursor === null) return;
     const film = pages.filmAt(cursor);
@@ -109,11 +141,13 @@ export function useChoice(pages: FilmPages, listQuery: ListQuery): Choice {
     cursor,
     cursorMoves,
     count: selectedCount(selection, total),
+    countExact,
     shownId: ids?.length === 1 ? ids[0]! : ids?.length === 0 ? (cursorFilm?.id ?? null) : null,
     click,
     moveTo,
+    moveToEnd,
     toggleCursor,
-    chooseAll: () => setSelection(selectAll()),
+    chooseAll,
     clear: () => setSelection(noSelection),
   };
 }
