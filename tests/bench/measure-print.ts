@@ -65,6 +65,9 @@ export async function measurePrint(catalogueFilms = 100): Promise<PrintFigures> 
     const sheets = [];
     for (let i = 0; i < SHEET_REPEATS; i += 1) sheets.push(await timeAsync(sheet));
     const films = generateBenchFilms(catalogueFilms, { profile: 'full', seed: 99 });
+    // One printer: measuring in parts on a second page (paginateCatalogue can) was no faster on
+    // this loaded 2-core machine: a fresh renderer, and a final print that finds half as much in
+    // its caches, cost more CPU than the second core gave back.
     const catalogue = await timeAsync(() => paginateCatalogue(films, OPTIONS, print));
     return {
       sheetMs: median(sheets.map((s) => s.ms)),

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { paginateCatalogue } from '../../src/main/sheet/paginate-catalogue';
+import { readPdfPages } from '../../src/main/sheet/pdf-destinations';
 import { renderSheetDocument } from '../../src/main/sheet/render-html';
+import { catalogueAnchor } from '../../src/renderer/src/sheet/film-catalogue';
 import { PAPERS } from '../../src/renderer/src/sheet/paper';
 import { figuresOf, squeeze, textsOf } from '../fixtures/sheet/film-texts';
 import { generateFilms } from '../fixtures/sheet/generate-films';
@@ -34,12 +36,15 @@ const TABLE_FIELDS: readonly string[] = ['medium', 'edition', 'region', 'locatio
 
 let browser: Browser;
 let page: Page;
+/** More pages, each its own renderer, for measuring a catalogue in parts at once. */
+let morePages: Page[];
 let folder: string;
 
 describeE2e('the printed film sheet', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     page = await browser.newPage();
+    morePages = [await browser.newPage(), await browser.newPage()];
     folder = mkdtempSync(join(tmpdir(), 'filmfolio-sheet-'));
   });
   afterAll(async () => {
@@ -74,10 +79,11 @@ describeE2e('the printed film sheet', () => {
   test('a catalogue of 100 films numbers its contents with the pages where each sheet starts', async () => {
     const films = generateFilms(100);
     const progress: number[] = [];
+    // Measured in two halves at once, as the app prints it; the checks below read the final PDF.
     const catalogue = await paginateCatalogue(
       films,
       { paper: 'A4', libraryName: 'The test shelf', date: '2026-11-26', locale: 'en-US' },
-      pdfPrinter(page),
+      [pdfPrinter(page), pdfPrinter(morePages[0]!)],
       { onProgress: ({ printed }) => progress.push(printed) },
     );
     const pdf = join(folder, 'catalogue.pdf');
@@ -124,6 +130,30 @@ describeE2e('the printed film sheet', () => {
       expect(pdfPageText(pdf, start)).toBe(pages[start - 1]);
     }
   }, 600_000);
+
+  test('measuring a catalogue invisibly, whole or in parts at once, finds what a plain print shows', async () => {
+    // Letter, so the parts are also checked on the other paper; sheets of one to several pages.
+    const films = generateFilms(14);
+    const options = { paper: 'Letter' as const, libraryName: 'Parts', date: '2026-11-26', locale: 'en-US' };
+    // The placeholder document printed as anyone would print it, everything drawn.
+    const plain = renderSheetDocument(films, { ...options, toc: 'pages', startPages: films.map(() => 9999) });
+    const { destinations } = readPdfPages(await pdfPrinter(page)(plain));
+    const shown = films.map((_, index) => destinations.get(catalogueAnchor(index)));
+    expect(new Set(shown).size).toBe(films.length);
+    for (const printers of [[page], [page, ...morePages]]) {
+      const progress: number[] = [];
+      const catalogue = await paginateCatalogue(
+        films,
+        options,
+        printers.map((printer) => pdfPrinter(printer)),
+        { onProgress: ({ printed }) => progress.push(printed) },
+      );
+      // The measure held: the numbered print checked it, and no third print was needed.
+      expect(progress, `${printers.length} printer(s)`).toEqual([1, 2]);
+      expect(catalogue.startPages, `${printers.length} printer(s)`).toEqual(shown);
+      expect(catalogue.pageCount).toBeGreaterThan(films.length + 2);
+    }
+  }, 300_000);
 
   test('a film full of markup and javascript: links prints it all as plain text', async () => {
     const dialogs: string[] = [];

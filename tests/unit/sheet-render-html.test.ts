@@ -76,6 +76,41 @@ describe('renderSheetDocument', () => {
     expect(html.match(/<style>/g)).toHaveLength(1);
   });
 
+  it('prints part of a catalogue for measuring: its sheets as in the whole, linked, not shown', () => {
+    const third = completeFilm(filmInputSchema.parse({ title: 'Third' }));
+    const films = [theWork(), second, third];
+    const whole = renderSheetDocument(films, { ...options, startPages: [3, 9, 12] });
+    const front = renderSheetDocument(films, { ...options, part: { first: 0, count: 1, frontMatter: true } });
+    const rest = renderSheetDocument(films, { ...options, part: { first: 1, count: 2, frontMatter: false } });
+    const ids = (html: string) => [...bodyOf(html).matchAll(/ id="(sheet-\d+)"/g)].map((match) => match[1]);
+    expect(ids(whole)).toEqual(['sheet-1', 'sheet-2', 'sheet-3']);
+    expect(ids(front)).toEqual(['sheet-1']);
+    expect(ids(rest)).toEqual(['sheet-2', 'sheet-3']);
+    // The first part opens as the whole does; the others hold only sheets, under the same names.
+    expect(bodyOf(front)).toContain('<h1 class="sheet-cover-title">Home shelf</h1>');
+    expect(bodyOf(front).match(/class="sheet-contents-entry"/g)).toHaveLength(3);
+    expect(bodyOf(rest)).not.toMatch(/sheet-cover|sheet-contents/);
+    expect(bodyOf(rest)).toContain(
+      '<div id="sheet-2" class="sheet-catalogue-sheet" style="page:sheet-film-1">',
+    );
+    // Laid out as the whole is, but drawn invisibly on paper: a part is only read for its pages.
+    const hidden = '\n@media print { .sheet-catalogue { visibility: hidden; } }';
+    expect(styleOf(rest)).toBe(styleOf(whole) + hidden);
+    expect(styleOf(front)).toBe(styleOf(whole) + hidden);
+    expect(styleOf(whole)).not.toContain('visibility: hidden');
+    // Chromium writes a destination only for a linked element: the links are there, never shown.
+    expect(bodyOf(rest)).toMatch(
+      /^<div class="sheet-catalogue"><nav hidden=""><a href="#sheet-2"><\/a><a href="#sheet-3"><\/a><\/nav>/,
+    );
+  });
+
+  it('leaves sheets far off screen unlaid until scrolled to, but never on paper', () => {
+    const css = styleOf(renderSheetDocument([theWork(), second], options));
+    const screen = /@media screen \{([^}]*\})\s*\}/.exec(css)?.[1] ?? '';
+    expect(screen).toContain('.sheet-catalogue-sheet > .film-sheet { content-visibility: auto;');
+    expect(css.match(/content-visibility/g)).toHaveLength(1);
+  });
+
   it('refuses to print nothing', () => {
     expect(() => renderSheetDocument([], options)).toThrow(/choose at least one film/);
   });

@@ -6,6 +6,13 @@ import { sheetPageName } from './sheet-css';
 /** 'pages': a table of contents with page numbers; 'list': one line per film, no numbers. */
 export type ContentsStyle = 'pages' | 'list';
 
+/**
+ * A run of a catalogue's sheets printed on its own, to measure where they start (see
+ * src/main/sheet/paginate-catalogue.ts): sheets `first` to `first + count - 1` (0-based, numbered
+ * and named as in the whole catalogue), after the cover and contents only when `frontMatter`.
+ */
+export type CataloguePart = { first: number; count: number; frontMatter: boolean };
+
 export type FilmCatalogueProps = {
   films: readonly Film[];
   libraryName: string;
@@ -19,6 +26,8 @@ export type FilmCatalogueProps = {
    * a page number is never guessed.
    */
   startPages?: readonly number[];
+  /** Only this part of the catalogue (for measuring); the whole catalogue without it. */
+  part?: CataloguePart;
 };
 
 /**
@@ -57,11 +66,55 @@ function ContentsEntry({ film, anchor, page }: { film: Film; anchor: string; pag
 }
 
 /**
+ * Links to a part's sheets where no contents link to them: Chromium writes a PDF destination only
+ * for an element some link points at, and the destinations are what the measuring print is read
+ * for. Never shown (`hidden`), so the part's pages hold exactly what the whole catalogue's do.
+ */
+function PartLinks({ first, count }: { first: number; count: number }) {
+  return (
+    <nav hidden>
+      {Array.from({ length: count }, (_, offset) => (
+        <a key={offset} href={`#${catalogueAnchor(first + offset)}`} />
+      ))}
+    </nav>
+  );
+}
+
+/** The n-th film's sheet (0-based): on a new page named for it, under the anchor the contents link to. */
+function CatalogueSheet({ film, index, locale }: { film: Film; index: number; locale?: string }) {
+  return (
+    <div id={catalogueAnchor(index)} className="sheet-catalogue-sheet" style={{ page: sheetPageName(index) }}>
+      <FilmSheet film={film} locale={locale} />
+    </div>
+  );
+}
+
+/**
  * A catalogue of films for paper: a cover with the library's name and the date, a table of
  * contents, then one sheet per film, each starting on a new page.
  */
-export function FilmCatalogue({ films, libraryName, date, locale, toc, startPages }: FilmCatalogueProps) {
+export function FilmCatalogue({
+  films,
+  libraryName,
+  date,
+  locale,
+  toc,
+  startPages,
+  part,
+}: FilmCatalogueProps) {
   const numbered = toc === 'pages' && startPages !== undefined && startPages.length === films.length;
+  const first = part?.first ?? 0;
+  const sheets = part ? films.slice(first, first + part.count) : films;
+  if (part && !part.frontMatter) {
+    return (
+      <div className="sheet-catalogue">
+        <PartLinks first={first} count={sheets.length} />
+        {sheets.map((film, offset) => (
+          <CatalogueSheet key={first + offset} film={film} index={first + offset} locale={locale} />
+        ))}
+      </div>
+    );
+  }
   return (
     <div className="sheet-catalogue">
       <section className="sheet-catalogue-page sheet-cover" aria-label="Cover">
@@ -85,15 +138,8 @@ export function FilmCatalogue({ films, libraryName, date, locale, toc, startPage
           ))}
         </ol>
       </nav>
-      {films.map((film, index) => (
-        <div
-          key={index}
-          id={catalogueAnchor(index)}
-          className="sheet-catalogue-sheet"
-          style={{ page: sheetPageName(index) }}
-        >
-          <FilmSheet film={film} locale={locale} />
-        </div>
+      {sheets.map((film, offset) => (
+        <CatalogueSheet key={first + offset} film={film} index={first + offset} locale={locale} />
       ))}
     </div>
   );

@@ -285,7 +285,13 @@ export const SHEET_CSS = `
 .sheet-contents-entry a { color: inherit; text-decoration: none; display: flex; align-items: baseline; gap: 0.4em; }
 .sheet-contents-film { flex: 0 1 auto; }
 .sheet-contents-extra { color: var(--sheet-soft); }
-.sheet-contents-leader { flex: 1 1 auto; border-bottom: 1px dotted var(--sheet-soft); min-width: 1.5em; transform: translateY(-0.25em); }
+/*
+ * The leader is lifted off the baseline with relative positioning, not a transform: when Chromium
+ * prints, a transformed box escapes each page's culling, so all the contents' dotted leaders were
+ * drawn (clipped away) on every page of a catalogue: 11,000 dots a page, 60% of a 100-film
+ * catalogue's PDF and a third of its print time. Its top offset moves the line by the same 0.25em.
+ */
+.sheet-contents-leader { flex: 1 1 auto; border-bottom: 1px dotted var(--sheet-soft); min-width: 1.5em; position: relative; top: -0.25em; }
 .sheet-contents-page { flex: none; font-variant-numeric: tabular-nums lining-nums; width: 2.6em; text-align: right; }
 
 @media print {
