@@ -174,7 +174,7 @@ function rendererRows(d: DatasetResult): Row[] {
         Math.round(k.p95),
         'ms',
         100,
-        `p50 ${Math.round(k.p50)}, max ${Math.round(k.max)}; ≤ ${k.maxNodes} DOM nodes; ${k.count} timed`,
+        `p50 ${Math.round(k.p50)}, max ${Math.round(k.max)}; ≤ ${k.maxNodes} DOM nodes; ${k.count} timed; a page of films through the harness's bridge ${round(r.bridgeRoundTripMs)} ms (Electron's IPC is not this)`,
       ),
     );
   }

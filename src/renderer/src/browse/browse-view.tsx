@@ -310,7 +310,8 @@ export function BrowseView() {
         {layout.filtersOpen ? (
           <FilterPanel facets={facets} filter={query.filter} onChange={changeFilter} />
         ) : null}
-        <div className="browse-results" ref={results}>
+        {/* Which query the rows show: it changes with the rows' first page, whether or not they look different (the bench waits on it). */}
+        <div className="browse-results" ref={results} data-results-for={pages.shownKey ?? ''}>
           {total === 0 ? (
             <NoResults
               description={describeQuery({ ...asked, sort: null, descending: false })}
