@@ -183,13 +183,19 @@ describe('browse: a big search shows its first page before its count', () => {
     await waitFor(() => expect(countText()).toBe('1,000 films of 1,205'), patience);
   });
 
-  it('End while counting goes to the real last film once the count lands, not to the bound', async () => {
+  /** "ligh" searched, its count held back, the film list focused: what End and Ctrl+A meet while counting. */
+  async function focusedWhileCounting() {
     const library = fakeLibrary(big);
     const counts = holdCounts(library, ['ligh']);
     const { user } = await openBrowse(library);
     await searchFor(user, 'ligh');
     await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
     screen.getByRole('grid', { name: 'Film list' }).focus();
+    return { user, counts };
+  }
+
+  it('End while counting goes to the real last film once the count lands, not to the bound', async () => {
+    const { user, counts } = await focusedWhileCounting();
     await user.keyboard('{End}');
     expect(getBrowseSelection()).toBeNull();
     await counts.release('ligh');
@@ -197,12 +203,7 @@ describe('browse: a big search shows its first page before its count', () => {
   });
 
   it('Ctrl+A while counting chooses the whole result with its exact number', async () => {
-    const library = fakeLibrary(big);
-    const counts = holdCounts(library, ['ligh']);
-    const { user } = await openBrowse(library);
-    await searchFor(user, 'ligh');
-    await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
-    screen.getByRole('grid', { name: 'Film list' }).focus();
+    const { user, counts } = await focusedWhileCounting();
     await user.keyboard('{Control>}a{/Control}');
     expect(getBrowseSelection()).toBeNull();
     expect(screen.queryByText(/chosen/)).toBeNull();
