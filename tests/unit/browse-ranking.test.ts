@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { remembered } from '../../src/main/library/browse-cache';
-import { RANK_UP_TO, TITLE_RANK_UP_TO } from '../../src/main/library/browse-search';
+import { BM25_UP_TO, RANK_UP_TO, TITLE_RANK_UP_TO } from '../../src/main/library/browse-search';
 import { MATCH_END, MATCH_START, type ListQuery } from '../../src/shared/browse';
 import type { FilmInput } from '../../src/shared/film-schema';
 import { id, seededLibrary, type SeededLibrary } from '../support/browse-films';
@@ -119,6 +119,16 @@ describe('best match over many films', () => {
     ).toEqual(idsOf(inYear).sort());
     const titles = found.films.slice(4).map((f) => f.sortTitle);
     expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : 1)));
+  });
+
+  it('lists more films than bm25 ranks quickly newest first, with their exact count', () => {
+    const filter = { yearFrom: 1950, yearTo: 1955 };
+    const inYears = lanternStory.filter((f) => f.year! >= 1950 && f.year! <= 1955);
+    expect(inYears.length).toBeGreaterThan(BM25_UP_TO);
+    expect(inYears.length).toBeLessThanOrEqual(RANK_UP_TO);
+    const found = page({ search: 'lantern', filter, limit: 500 });
+    expect(found).toMatchObject({ total: inYears.length, totalExact: true });
+    expect(found.films.map((f) => f.id)).toEqual(newestFirst(inYears));
   });
 
   it('lists a title tier too large to score newest first, still before every other match', () => {

@@ -14,7 +14,7 @@ import { ftsQuery, ftsTitleQuery, SEARCH_COLUMNS, searchWords } from './search-t
  *    bm25 of the title (a short title that is nearly only the words typed first), then by title.
  *    These come from a title-only full-text query, so no film found elsewhere is scored for them.
  * 2. The other films found follow: ranked by bm25 over every field (a name outranks the story)
- *    when the search finds few enough for that to be quick; otherwise most recently added first,
+ *    when the search finds few enough for that to be quick (BM25_UP_TO); otherwise most recently added first,
  *    an order the full-text index gives as it reads, so a page stops reading after a page's worth
  *    instead of scoring tens of thousands of films.
  *
@@ -33,11 +33,17 @@ const RANK = 'bm25(films_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 1.0, 1.0, 3.0, 1.0)';
  */
 export const TITLE_RANK_UP_TO = 500;
 /**
- * Up to this many films found, the rest are ranked by bm25 over every field; beyond, newest first.
- * bm25 reads each film's match positions: 5–30 µs a film at 100,000 films (longer records cost
- * more), so 500 stay within a few milliseconds.
+ * Up to this many films found, a page comes with its exact count (counting them is as quick as the
+ * page); beyond, the first page of the best-match order comes first and films:count after it.
  */
 export const RANK_UP_TO = 500;
+/**
+ * Up to this many films found, the films below the title tier are ranked by bm25 over every field;
+ * beyond, newest first. bm25 over the search index as it is now (fields, not positions: migration
+ * 0007) costs about 25–30 µs a film found (ten times what it cost over positions), so this stays
+ * at about 3 ms; 400 films found took 10–12 ms, the whole of a search's budget at 1,000 films.
+ */
+export const BM25_UP_TO = 100;
 
 const keysJson = (keys: readonly number[]) => JSON.stringify(keys);
 
@@ -204,7 +210,7 @@ function tiers(sqlite: Sqlite, query: ResolvedListQuery, search: SearchQueries, 
   }
   const restSize = () => total - title.size();
   const rest = sqlTier(sqlite, restSize, (reversed) =>
-    total <= RANK_UP_TO
+    total <= BM25_UP_TO
       ? bestSql(query, search.fts, except, reversed)
       : newestSql(query, search.fts, except, reversed),
   );

@@ -145,9 +145,10 @@ function knownCount(sqlite: Sqlite, input: FacetQuery): number | undefined {
 
 /**
  * The total a page is read with. A first page by best match does not need the exact total, only
- * whether the search finds more than RANK_UP_TO (which decides how the lower tier is ranked), and
- * counting every film a common prefix finds ("ligh" finds 98,253 of 100,000) can cost several times
- * the page: then the page comes back with `exact` false and films:count answers the rest.
+ * whether the search finds more than RANK_UP_TO (which is above BM25_UP_TO, the size that decides
+ * how the lower tier is ranked), and counting every film a common prefix finds ("ligh" finds
+ * 98,253 of 100,000) can cost several times the page: then the page comes back with `exact` false
+ * and films:count answers the rest.
  */
 function pageTotal(
   sqlite: Sqlite,
