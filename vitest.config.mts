@@ -21,6 +21,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/ui/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/ui/setup.ts'],
+          // Above the 5 s the tests give one wait (findBy…, waitFor): a loaded CI machine once ran a
+          // test's typing and two such waits past Vitest's default of 5 s.
+          testTimeout: 20_000,
         },
       },
       {
