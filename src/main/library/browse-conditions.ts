@@ -110,6 +110,24 @@ export function fromWhere(conditions: Conditions, driven: boolean): Clause {
   };
 }
 
+/** The keys of the films in the trash: few, and a small index of them answers (migration 0003). */
+export const TRASHED_KEYS = 'SELECT key FROM films WHERE deleted_at IS NOT NULL';
+
+/**
+ * The keys found when one key set alone narrows (a search, say, and no condition on the film row
+ * but the trash): the set answers, the trash left out through its small index, without reading
+ * each film's row. Null otherwise: with more sets, SQLite would push each membership test down
+ * into the driving set and build its list twice, so those go through the film rows.
+ */
+export function oneSetFound(conditions: Conditions): Clause | null {
+  const [driver, ...others] = conditions.sets;
+  if (!driver || others.length > 0 || conditions.rows.length !== 1) return null;
+  return {
+    sql: `SELECT d.key FROM (${driver.sql}) d WHERE d.key NOT IN (${TRASHED_KEYS})`,
+    params: driver.params,
+  };
+}
+
 /** True when nothing narrows the library: every film not in the trash. */
 export function isEverything(conditions: Conditions): boolean {
   return conditions.sets.length === 0 && conditions.rows.length === 1;

@@ -6,7 +6,9 @@ import {
   fromWhere,
   isEverything,
   joined,
+  oneSetFound,
   today,
+  TRASHED_KEYS,
   type Clause,
   type Conditions,
   type FilterPart,
@@ -32,7 +34,6 @@ type Sqlite = Database.Database;
  */
 export type LookUpLimits = { lists: number; directors: number; films: number };
 const LOOK_UP_UP_TO: LookUpLimits = { lists: 15_000, directors: 4_000, films: 20_000 };
-const TRASH = 'SELECT key FROM films WHERE deleted_at IS NOT NULL';
 
 /** The films a list counts over. */
 type Base = { kind: 'everything' } | { kind: 'found'; table: string; size: number; limits: LookUpLimits };
@@ -47,7 +48,7 @@ function baseMaker(sqlite: Sqlite, limits: LookUpLimits, byYear: boolean) {
     const known = made.get(key);
     if (known) return known;
     const table = `browse_found_${made.size}`;
-    const found = foundKeys(conditions) ??
+    const found = oneSetFound(conditions) ??
       (byYear ? yearWalk(conditions) : null) ?? {
         sql: `SELECT f.key FROM ${source.sql}`,
         params: source.params,
@@ -62,18 +63,6 @@ function baseMaker(sqlite: Sqlite, limits: LookUpLimits, byYear: boolean) {
     made.set(key, base);
     return base;
   };
-}
-
-/**
- * The keys found when one key set alone narrows (a search, say, and no condition on the film row
- * but the trash): the set answers, the trash left out through its small index, without reading
- * each film's row. With more sets, SQLite would push each membership test down into the driving
- * set and build its list twice, so those go through the film rows as before.
- */
-function foundKeys(conditions: Conditions): Clause | null {
-  const [driver, ...others] = conditions.sets;
-  if (!driver || others.length > 0 || conditions.rows.length !== 1) return null;
-  return { sql: `SELECT d.key FROM (${driver.sql}) d WHERE d.key NOT IN (${TRASH})`, params: driver.params };
 }
 
 /**
@@ -96,7 +85,7 @@ function childOf(
   limit: keyof LookUpLimits = 'lists',
 ): { from: string; where: string } {
   if (base.kind === 'everything')
-    return { from: `${table} ${alias}`, where: `${alias}.film_key NOT IN (${TRASH})` };
+    return { from: `${table} ${alias}`, where: `${alias}.film_key NOT IN (${TRASHED_KEYS})` };
   if (base.size <= base.limits[limit]) {
     return {
       from: `temp.${base.table} k CROSS JOIN ${table} ${alias} ON ${alias}.film_key = k.key`,

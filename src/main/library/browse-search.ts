@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MATCH_END, MATCH_START, type FilmSummary, type ResolvedListQuery } from '../../shared/browse';
 import { remembered } from './browse-cache';
-import { conditionsOf, joined, membershipWhere, type Clause } from './browse-conditions';
+import { conditionsOf, joined, membershipWhere, TRASHED_KEYS, type Clause } from './browse-conditions';
 import { prepared } from './film-rows';
 import { learnChars, matchingForm, phrasePattern, phrasesOf, snippet } from './search-marks';
 import { ftsQuery, ftsTitleQuery, SEARCH_COLUMNS, searchWords } from './search-text';
@@ -65,11 +65,11 @@ const filterWhere = (query: ResolvedListQuery) => ({
 /** The full-text indexes a tier reads: every field, or titles alone (migration 0006). */
 type SearchIndex = 'films_fts' | 'films_title_fts';
 
-/** At most one more title match than a small title tier holds: how a large tier is found out without scoring it. */
-const TITLE_MATCHES = `SELECT rowid FROM films_title_fts WHERE films_title_fts MATCH ? LIMIT ${TITLE_RANK_UP_TO + 1}`;
-
-/** Every film whose title holds the words (as prefixes): what the other tier leaves out. */
+/** Every film whose title holds the words (as prefixes, or whole): what the other tier leaves out. */
 const TITLE_KEYS = 'SELECT rowid FROM films_title_fts WHERE films_title_fts MATCH ?';
+
+/** At most one more title match than a small title tier holds: how a large tier is found out without scoring it. */
+const TITLE_MATCHES = `${TITLE_KEYS} LIMIT ${TITLE_RANK_UP_TO + 1}`;
 
 /** A small title tier (at most TITLE_RANK_UP_TO films), best first, filtered (exported for the query-plan tests). */
 export function titleTierSql(query: ResolvedListQuery, search: SearchQueries): Clause {
@@ -78,7 +78,7 @@ export function titleTierSql(query: ResolvedListQuery, search: SearchQueries): C
     sql: `WITH t AS MATERIALIZED (
         SELECT rowid AS key, bm25(films_title_fts) AS score FROM films_title_fts WHERE films_title_fts MATCH ?)
       SELECT f.key AS key FROM t CROSS JOIN films f ON f.key = t.key WHERE ${where.sql}
-      ORDER BY (t.key IN (SELECT rowid FROM films_title_fts WHERE films_title_fts MATCH ?)) DESC, t.score, f.sort_title, f.year, f.key`,
+      ORDER BY (t.key IN (${TITLE_KEYS})) DESC, t.score, f.sort_title, f.year, f.key`,
     params: [search.titlePrefix, ...where.params, search.titleExact],
   };
 }
@@ -118,7 +118,7 @@ function keyWhere(query: ResolvedListQuery, key: string): (Clause & { onKeys: tr
   const conditions = conditionsOf(null, query.filter);
   if (conditions.rows.length !== 1) return null;
   const tests = [
-    { sql: `${key} NOT IN (SELECT key FROM films WHERE deleted_at IS NOT NULL)`, params: [] },
+    { sql: `${key} NOT IN (${TRASHED_KEYS})`, params: [] },
     ...conditions.sets.map((set) => ({ sql: `${key} IN (${set.sql})`, params: set.params })),
   ];
   return { ...joined(tests), onKeys: true };

@@ -9,7 +9,7 @@ import {
   type SortKey,
 } from '../../shared/browse';
 import { recalled, remembered } from './browse-cache';
-import { conditionsOf, fromWhere, today, type Clause } from './browse-conditions';
+import { conditionsOf, fromWhere, oneSetFound, today, type Clause } from './browse-conditions';
 import {
   addMatches,
   foundUpTo,
@@ -112,14 +112,9 @@ export function pageSql(input: ListQuery, total: number): Clause & { reversed: b
 export function countSql(input: FacetQuery): Clause {
   const { search = '', filter } = input;
   const conditions = conditionsOf(ftsQuery(search), listQuerySchema.shape.filter.parse(filter));
-  const [only] = conditions.sets;
-  if (only && conditions.sets.length === 1 && conditions.rows.length === 1) {
-    // One key set and nothing on the film row: count the set's own index, less the (few) trashed.
-    return {
-      sql: `SELECT count(*) FROM (${only.sql}) d WHERE d.key NOT IN (SELECT key FROM films WHERE deleted_at IS NOT NULL)`,
-      params: only.params,
-    };
-  }
+  // One key set and nothing on the film row: count the set's own index, less the (few) trashed.
+  const found = oneSetFound(conditions);
+  if (found) return { sql: `SELECT count(*) FROM (${found.sql})`, params: found.params };
   const source = fromWhere(conditions, true);
   return { sql: `SELECT count(*) FROM ${source.sql}`, params: source.params };
 }
