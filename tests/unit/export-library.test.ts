@@ -67,6 +67,29 @@ describe('exporting a library file', () => {
     ]);
   });
 
+  it('puts films alike in sort title and year in id order, however they were added, in both ways of reading', async () => {
+    const ids = ['c', 'a', 'd', 'b'].map((letter) => `${letter.repeat(8)}-0000-4000-8000-000000000000`);
+    const library = await libraryWith([
+      { title: 'Solaris', year: 1972, id: ids[0] },
+      { title: 'Andrei Rublev', year: 1966 },
+      { title: 'Solaris', year: 1972, id: ids[1] },
+      { title: 'solaris', year: 1972, id: ids[2] },
+      { title: 'Solaris', year: 1972, id: ids[3] },
+      { title: 'Solaris', year: 2002 },
+    ]);
+    for (const keyOrder of [false, true]) {
+      const { file } = await exported(library, { keyOrder });
+      expect(file.films.map((film) => `${film.title} ${film.year} ${String(film.id).slice(0, 1)}`)).toEqual([
+        expect.stringMatching(/^Andrei Rublev 1966 /),
+        'Solaris 1972 a',
+        'Solaris 1972 b',
+        'Solaris 1972 c',
+        'solaris 1972 d',
+        expect.stringMatching(/^Solaris 2002 /),
+      ]);
+    }
+  });
+
   it('dates the file by its newest change, so exporting unchanged films twice gives the same bytes', async () => {
     const library = await libraryWith([
       { title: 'Older', addedAt: '2020-01-01T00:00:00.000Z', updatedAt: '2020-01-01T00:00:00.000Z' },
@@ -76,6 +99,18 @@ describe('exporting a library file', () => {
     const second = await exported(library);
     expect(first.file.exportedAt).toBe(library.get(first.file.films[0]!.id as string)?.updatedAt);
     expect(second.text).toBe(first.text);
+    // Read in key order, the date comes from the films read: the same bytes.
+    expect((await exported(library, { keyOrder: true })).text).toBe(first.text);
+    // Chosen films are dated by their own newest change, not the library's.
+    const older = first.file.films.find((film) => film.title === 'Older')!.id as string;
+    const newer = library.get(first.file.films.find((film) => film.title === 'Newer')!.id as string)!;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    library.update({ ...newer, notes: 'changed later' }, newer.updatedAt);
+    expect(library.get(newer.id)!.updatedAt > library.get(older)!.updatedAt).toBe(true);
+    for (const keyOrder of [false, true]) {
+      const chosen = await exported(library, { scope: { kind: 'ids', ids: [older] }, keyOrder });
+      expect(chosen.file.exportedAt).toBe(library.get(older)?.updatedAt);
+    }
   });
 
   it('exports an empty library as a file with an empty list', async () => {

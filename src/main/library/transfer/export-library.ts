@@ -11,7 +11,7 @@ import type { Library } from '../index';
 import { posterBytes, posterBytesInKeyRange, readFilms, readFilmsInKeyRange } from '../read-films';
 import { checkCancelled } from './errors';
 import { yieldToEventLoop, type ProgressCallback } from './pacing';
-import { filmsInScope } from './export-scope';
+import { filmsInScope, latestUpdate } from './export-scope';
 import { libraryFooter, libraryHeader } from './library-json';
 
 type Sqlite = Database.Database;
@@ -44,7 +44,7 @@ export type ExportOptions = {
  * per film at 20 films than at 1,000; kept this small, everything it allocates dies young, so the
  * garbage collector stays cheap and memory stays flat however large the library.
  */
-const BATCH_TEXT = 64 * 1024;
+const BATCH_TEXT = 256 * 1024;
 /** Films a batch holds at most, however small their text. */
 const MAX_BATCH = 1000;
 /** Text per film assumed until the first batch is measured (a light film is ~2.7 KB). */
@@ -271,6 +271,7 @@ async function writeFilmsByKey(
   keys: readonly number[],
   piecesPath: string,
   options: ExportOptions,
+  writeHeader: (latestUpdate: string | null) => Promise<void>,
 ): Promise<number> {
   const images = options.images !== false;
   const sorted = Float64Array.from(keys).sort();
@@ -285,6 +286,9 @@ async function writeFilmsByKey(
     const piecesOut = new FileWriter(handle);
     let size = 0;
     let perFilm = FIRST_ESTIMATE;
+    // The newest updatedAt among the films read: the file's header says it, and every film is read
+    // here anyway (cheaper than asking for it beforehand: a walk of every film row).
+    let latest: string | null = null;
     for (let start = 0; start < sorted.length;) {
       checkCancelled(options.signal, 'export');
       const count = Math.min(MAX_BATCH, Math.max(1, Math.floor(BATCH_TEXT / perFilm)));
@@ -299,6 +303,8 @@ async function writeFilmsByKey(
         const bytes = Buffer.from(text);
         let from = 0;
         let index = start;
+        for (const film of read.films)
+          if (latest === null || film.updatedAt > latest) latest = film.updatedAt;
         for (const key of read.keys) {
           while (sorted[index] !== key) index += 1;
           const at = bytes.indexOf(BETWEEN_FILMS, from);
@@ -318,6 +324,7 @@ async function writeFilmsByKey(
       await yieldToEventLoop();
     }
     await piecesOut.flush();
+    await writeHeader(latest);
     let written = 0;
     for (let index = 0; index < keys.length; index += 1) {
       const at = indexOf(sorted, keys[index] as number);
@@ -361,17 +368,24 @@ async function writeLibraryFile(
   path: string,
   options: ExportOptions,
 ): Promise<ExportResult> {
-  const { keys, latestUpdate } = filmsInScope(library, options.scope ?? { kind: 'all' });
-  // A film deleted while exporting is simply left out; readFilms skips keys that are gone.
-  const exportedAt = options.exportedAt === undefined ? latestUpdate : options.exportedAt;
+  const scope = options.scope ?? { kind: 'all' };
+  const { keys } = filmsInScope(library, scope);
   const temp = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.tmp`);
   const handle = await open(temp, 'wx');
   try {
     const out = new FileWriter(handle);
-    await out.add(libraryHeader(exportedAt, keys.length));
-    const written = readsInKeyOrder(library, keys, options)
-      ? await writeFilmsByKey(out, library, keys, `${temp}.pieces`, options)
-      : await writeFilms(out, library, keys, options);
+    // The header says when the contents were last true: the newest updatedAt among the films.
+    const writeHeader = (latest: string | null) =>
+      out.add(libraryHeader(options.exportedAt === undefined ? latest : options.exportedAt, keys.length));
+    let written: number;
+    // A film deleted while exporting is simply left out; readFilms skips keys that are gone.
+    if (readsInKeyOrder(library, keys, options)) {
+      written = await writeFilmsByKey(out, library, keys, `${temp}.pieces`, options, writeHeader);
+    } else {
+      const known = options.exportedAt !== undefined;
+      await writeHeader(known ? null : latestUpdate(library, keys, scope.kind === 'all'));
+      written = await writeFilms(out, library, keys, options);
+    }
     await out.add(libraryFooter(keys.length));
     await out.flush();
     await handle.sync();
