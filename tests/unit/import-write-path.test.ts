@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Library } from '../../src/main/library';
-import { commitImport, previewImport, TransferCancelledError } from '../../src/main/library/transfer';
+import Sqlite from 'better-sqlite3';
+import {
+  commitImport,
+  ImportRefusedError,
+  isImportRunning,
+  previewImport,
+  TransferCancelledError,
+} from '../../src/main/library/transfer';
 import { libraryFingerprint, libraryText } from '../support/library-files';
 import { tempLibrary } from '../support/temp-library';
 
@@ -133,5 +140,115 @@ describe('people remembered through one import', () => {
     } finally {
       await library.close();
     }
+  });
+});
+
+describe('people written by an import into a library that names nobody yet', () => {
+  const credited = [
+    {
+      title: 'One',
+      directors: ['Ada'],
+      cast: [{ person: 'Bo' }, { person: 'Ada' }],
+      crew: [{ person: 'Cy', job: 'Editor' }],
+    },
+    {
+      title: 'Two',
+      directors: ['Cy'],
+      cast: [{ person: 'Dee' }, { person: 'Bo' }],
+      crew: [{ person: 'Dee', job: 'Writer' }],
+    },
+  ];
+
+  it('are one row per name, keyed in order of first mention, each credit pointing to its person', async () => {
+    const library = await tempLibrary();
+    const preview = await previewImport(library, { text: libraryText(credited), name: 'people.json' });
+    const { filmIds } = await commitImport(library, preview);
+    const people = library.sqlite.prepare('SELECT key, name FROM people ORDER BY key').all() as {
+      key: number;
+      name: string;
+    }[];
+    expect(people.map((person) => person.name)).toEqual(['Ada', 'Bo', 'Cy', 'Dee']);
+    const [one, two] = filmIds.map((id) => library.get(id));
+    expect(one).toMatchObject({ directors: ['Ada'], crew: [{ person: 'Cy', job: 'Editor' }] });
+    expect(one?.cast.map((c) => c.person)).toEqual(['Bo', 'Ada']);
+    expect(two).toMatchObject({ directors: ['Cy'], crew: [{ person: 'Dee', job: 'Writer' }] });
+    expect(two?.cast.map((c) => c.person)).toEqual(['Dee', 'Bo']);
+    expect(library.sqlite.pragma('foreign_key_check')).toEqual([]);
+
+    // The next import finds them stored: no second row for a name.
+    const again = await previewImport(library, {
+      text: libraryText([{ title: 'Three', directors: ['Bo'], cast: [{ person: 'Eve' }] }]),
+      name: 'more.json',
+    });
+    await commitImport(library, again);
+    const names = library.sqlite.prepare('SELECT name FROM people ORDER BY key').pluck().all();
+    expect(names).toEqual(['Ada', 'Bo', 'Cy', 'Dee', 'Eve']);
+  });
+
+  it('are all rolled back with a cancel, and the next import writes them again', async () => {
+    const library = await tempLibrary();
+    const before = libraryFingerprint(library);
+    const text = libraryText(films(300, 'Film'));
+    const controller = new AbortController();
+    const cancelled = commitImport(
+      library,
+      await previewImport(library, { text, name: 'films.json' }),
+      {},
+      { signal: controller.signal, chunkSize: 100, sliceMs: Infinity, onProgress: () => controller.abort() },
+    );
+    await expect(cancelled).rejects.toThrow(TransferCancelledError);
+    expect(libraryFingerprint(library)).toBe(before);
+
+    await commitImport(library, await previewImport(library, { text, name: 'films.json' }));
+    expect(library.sqlite.prepare('SELECT count(*) FROM people').pluck().get()).toBe(7 + 13 + 1);
+    const creditsOf = library.sqlite.prepare(
+      'SELECT count(*) FROM film_credits c JOIN people p ON p.key = c.person_key WHERE p.name = ?',
+    );
+    expect(creditsOf.pluck().get('Everyone')).toBe(300);
+    expect(library.sqlite.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('an import the library refuses as it writes', () => {
+  it('is refused whole when a film with one of its ids was added since the preview, even to the trash', async () => {
+    for (const trashed of [false, true]) {
+      const library = await tempLibrary();
+      const id = '7d1e3a52-5a1b-4c55-9d1e-3a525a1b4c55';
+      const preview = await previewImport(library, {
+        text: libraryText([{ title: 'First' }, { id, title: 'Second' }]),
+        name: 'films.json',
+      });
+      const meanwhile = library.create({ id, title: 'Added meanwhile' });
+      if (trashed) library.trash([meanwhile.id]);
+      const before = libraryFingerprint(library);
+      const writing = commitImport(library, preview);
+      await expect(writing).rejects.toThrow(ImportRefusedError);
+      await expect(writing).rejects.toThrow(
+        'A film with the id of films[1] of films.json (“Second”) was added since the preview; preview the import again.',
+      );
+      expect(libraryFingerprint(library)).toBe(before);
+      expect(isImportRunning(library.sqlite)).toBe(false);
+    }
+  });
+
+  it('ends cleanly when it cannot begin (another program holds the write lock), and can be tried again', async () => {
+    const library = await tempLibrary();
+    const preview = await previewImport(library, {
+      text: libraryText([{ title: 'Waiting' }]),
+      name: 'films.json',
+    });
+    const other = new Sqlite(library.path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      library.sqlite.pragma('busy_timeout = 0');
+      await expect(commitImport(library, preview)).rejects.toThrow(/locked|busy/i);
+      expect(isImportRunning(library.sqlite)).toBe(false);
+      expect(library.sqlite.inTransaction).toBe(false);
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    const { filmIds } = await commitImport(library, preview);
+    expect(filmIds.map((id) => library.get(id)?.title)).toEqual(['Waiting']);
   });
 });

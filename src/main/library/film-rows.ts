@@ -128,27 +128,50 @@ export function prepared(sqlite: Sqlite, sql: string): Database.Statement {
  * added (nothing deletes one or changes its key), so a key once seen stays right while the
  * transaction lasts; a rollback forgets the rows it added, so the memory must end with it.
  */
-const peopleKeys = new WeakMap<Sqlite, Map<string, number | bigint>>();
+type PeopleMemory = {
+  keys: Map<string, number | bigint>;
+  /**
+   * True when the people table was empty as the memory began: every person is then in `keys` once
+   * written, so a name not there is new and is inserted without asking SQLite first (the unique
+   * name index would still refuse a duplicate). An import into an empty library asked for each of
+   * its 76,000 people (light 10k) in vain.
+   */
+  complete: boolean;
+};
+const peopleMemory = new WeakMap<Sqlite, PeopleMemory>();
 
-/** Remembers people's keys on `sqlite` until the answered function is called (at COMMIT or ROLLBACK). */
+/**
+ * Remembers people's keys on `sqlite` until the answered function is called (at COMMIT or
+ * ROLLBACK). Call it inside the write transaction, so no other connection adds people meanwhile.
+ */
 export function rememberPeople(sqlite: Sqlite): () => void {
-  peopleKeys.set(sqlite, new Map());
-  return () => peopleKeys.delete(sqlite);
+  const empty = prepared(sqlite, 'SELECT NOT EXISTS (SELECT 1 FROM people)').pluck().get() === 1;
+  peopleMemory.set(sqlite, { keys: new Map(), complete: empty });
+  return () => peopleMemory.delete(sqlite);
 }
+
+const insertPerson = (sqlite: Sqlite, name: string) =>
+  prepared(sqlite, 'INSERT INTO people (name) VALUES (?)').run(name).lastInsertRowid;
 
 function storedPersonKey(sqlite: Sqlite, name: string): number | bigint {
   const found = prepared(sqlite, 'SELECT key FROM people WHERE name = ?').pluck().get(name) as
     number | undefined;
-  if (found !== undefined) return found;
-  return prepared(sqlite, 'INSERT INTO people (name) VALUES (?)').run(name).lastInsertRowid;
+  return found ?? insertPerson(sqlite, name);
 }
 
-function personKey(sqlite: Sqlite, name: string): number | bigint {
-  const remembered = peopleKeys.get(sqlite);
-  if (!remembered) return storedPersonKey(sqlite, name);
-  let key = remembered.get(name);
-  if (key === undefined) remembered.set(name, (key = storedPersonKey(sqlite, name)));
-  return key;
+/** The function giving people's keys on `sqlite`, looked up once per film rather than once per name. */
+function personKeys(sqlite: Sqlite): (name: string) => number | bigint {
+  const memory = peopleMemory.get(sqlite);
+  if (!memory) return (name) => storedPersonKey(sqlite, name);
+  const { keys, complete } = memory;
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = complete ? insertPerson(sqlite, name) : storedPersonKey(sqlite, name);
+      keys.set(name, key);
+    }
+    return key;
+  };
 }
 
 const moneyColumns = (money: Money | null) => [money?.amount ?? null, money?.currency ?? null];
@@ -239,21 +262,117 @@ export function replaceFilm(sqlite: Sqlite, key: number, film: Film): void {
   insertChildren(sqlite, key, film);
 }
 
+/** Each child table's insert statement on one connection, prepared once. */
+const childStatements = new WeakMap<Sqlite, Record<ChildTable, Database.Statement>>();
+
 function insertChildren(sqlite: Sqlite, key: number, film: Film): void {
-  const rows = childRows(key, film, (name) => personKey(sqlite, name));
-  for (const table of CHILD_TABLES) {
-    const tableRows = rows[table];
-    if (tableRows.length === 0) continue;
-    const statement = prepared(sqlite, INSERT_CHILD[table]);
-    for (const row of tableRows) statement.run(row);
+  let statements = childStatements.get(sqlite);
+  if (!statements) {
+    statements = Object.fromEntries(
+      CHILD_TABLES.map((table) => [table, prepared(sqlite, INSERT_CHILD[table])]),
+    ) as Record<ChildTable, Database.Statement>;
+    childStatements.set(sqlite, statements);
   }
+  const insert = statements;
+  // Each row is written as it is made: no table-by-table record of rows to build and walk first.
+  eachChildRow(key, film, personKeys(sqlite), (table, row) => insert[table].run(row));
 }
 
 type Rows = unknown[][];
 
-/** Rows of one ordered group: [film_key, position, ...values]. */
-const ordered = <T>(key: number, items: readonly T[], values: (item: T) => unknown[]): Rows =>
-  items.map((item, i) => [key, i, ...values(item)]);
+/** One child row of `table`, in the columns of CHILD_COLUMNS. */
+type ChildRowSink = (table: ChildTable, row: unknown[]) => void;
+
+/** The rows of one ordered group (each [film_key, position, ...values]), each handed to `emit`. */
+function eachOrdered<T>(
+  emit: ChildRowSink,
+  table: ChildTable,
+  items: readonly T[],
+  values: (item: T, position: number) => unknown[],
+): void {
+  for (let i = 0; i < items.length; i += 1) emit(table, values(items[i] as T, i));
+}
+
+/**
+ * A film's child rows, table by table in CHILD_TABLES order (so people are keyed in order of first
+ * mention), each handed to `emit` as it is made; `personKey` gives a person's key.
+ */
+function eachChildRow(
+  key: number,
+  film: Film,
+  personKey: (name: string) => number | bigint,
+  emit: ChildRowSink,
+): void {
+  const credits: ChildTable = 'film_credits';
+  film.directors.forEach((name, i) => emit(credits, [key, 'director', i, personKey(name), null, null, null]));
+  film.cast.forEach((c, i) =>
+    emit(credits, [key, 'cast', i, personKey(c.person), c.character, c.description, null]),
+  );
+  film.crew.forEach((c, i) => emit(credits, [key, 'crew', i, personKey(c.person), null, null, c.job]));
+  const terms = (kind: string, values: readonly string[]) =>
+    values.forEach((value, i) => emit('film_terms', [key, kind, i, value]));
+  terms('genre', film.genres);
+  terms('tag', film.tags);
+  terms('trivia', film.trivia);
+  terms('audience', film.personalReview?.audience ?? []);
+  terms('content_warning', film.personalReview?.contentWarnings ?? []);
+  for (const [source, value] of Object.entries(film.externalIds))
+    emit('film_external_ids', [key, source, value]);
+  eachOrdered(emit, 'film_ratings', film.ratings, (r, i) => [key, i, r.source, r.value, r.scale, r.votes]);
+  film.synopsis.forEach((s, i) => emit('film_sections', [key, 'synopsis', i, s.heading, s.body]));
+  film.spoilers.forEach((s, i) => emit('film_sections', [key, 'spoilers', i, s.heading, s.body]));
+  eachOrdered(emit, 'film_quotes', film.quotes, (q, i) => [key, i, q.speaker, q.text, q.context]);
+  eachOrdered(emit, 'film_critic_reviews', film.criticReviews, (r, i) => [
+    key,
+    i,
+    r.outlet,
+    r.text,
+    r.url,
+    r.score,
+  ]);
+  eachOrdered(emit, 'film_audience_reactions', film.audienceReactions, (r, i) => [
+    key,
+    i,
+    r.headline,
+    r.detail,
+  ]);
+  eachOrdered(emit, 'film_awards', film.awards, (a, i) => [key, i, a.event, a.category, a.year, a.result]);
+  eachOrdered(emit, 'film_providers', film.whereToWatch?.providers ?? [], (p, i) => [
+    key,
+    i,
+    p.name,
+    p.kind,
+    p.url,
+  ]);
+  eachOrdered(emit, 'film_similar', film.similar, (s, i) => [key, i, s.title, s.year, s.reason, s.filmId]);
+  eachOrdered(emit, 'film_products', film.products, (p, i) => [key, i, p.name, p.description, p.url]);
+  eachOrdered(emit, 'film_tracks', film.soundtrack?.tracks ?? [], (t, i) => [key, i, t.title, t.performer]);
+  eachOrdered(emit, 'film_faq', film.faq, (f, i) => [key, i, f.question, f.answer]);
+  eachOrdered(emit, 'film_bonus', film.bonus, (b, i) => [key, i, b.title, b.description, b.url]);
+  eachOrdered(emit, 'film_watched', film.watched, (w, i) => [key, i, w.date, w.note]);
+  eachOrdered(emit, 'film_copies', film.copies, (c, i) => [
+    key,
+    i,
+    c.medium,
+    c.edition,
+    c.region,
+    c.location,
+    c.barcode,
+    c.acquired,
+    c.price?.amount ?? null,
+    c.price?.currency ?? null,
+  ]);
+  eachOrdered(emit, 'film_loans', film.loans, (l, i) => [
+    key,
+    i,
+    l.copyIndex,
+    l.borrower,
+    l.lentOn,
+    l.dueOn,
+    l.returnedOn,
+  ]);
+  if (film.poster) emit('film_posters', posterRow(key, film.poster));
+}
 
 /**
  * A film's child rows, table by table, in the columns of CHILD_COLUMNS; `personKey` gives a
@@ -264,49 +383,12 @@ export function childRows(
   film: Film,
   personKey: (name: string) => number | bigint,
 ): Record<ChildTable, Rows> {
-  const terms: [string, readonly string[]][] = [
-    ['genre', film.genres],
-    ['tag', film.tags],
-    ['trivia', film.trivia],
-    ['audience', film.personalReview?.audience ?? []],
-    ['content_warning', film.personalReview?.contentWarnings ?? []],
-  ];
-  return {
-    film_credits: [
-      ...film.directors.map((name, i) => [key, 'director', i, personKey(name), null, null, null]),
-      ...film.cast.map((c, i) => [key, 'cast', i, personKey(c.person), c.character, c.description, null]),
-      ...film.crew.map((c, i) => [key, 'crew', i, personKey(c.person), null, null, c.job]),
-    ],
-    film_terms: terms.flatMap(([kind, values]) => values.map((value, i) => [key, kind, i, value])),
-    film_external_ids: Object.entries(film.externalIds).map(([source, value]) => [key, source, value]),
-    film_ratings: ordered(key, film.ratings, (r) => [r.source, r.value, r.scale, r.votes]),
-    film_sections: [
-      ...film.synopsis.map((s, i) => [key, 'synopsis', i, s.heading, s.body]),
-      ...film.spoilers.map((s, i) => [key, 'spoilers', i, s.heading, s.body]),
-    ],
-    film_quotes: ordered(key, film.quotes, (q) => [q.speaker, q.text, q.context]),
-    film_critic_reviews: ordered(key, film.criticReviews, (r) => [r.outlet, r.text, r.url, r.score]),
-    film_audience_reactions: ordered(key, film.audienceReactions, (r) => [r.headline, r.detail]),
-    film_awards: ordered(key, film.awards, (a) => [a.event, a.category, a.year, a.result]),
-    film_providers: ordered(key, film.whereToWatch?.providers ?? [], (p) => [p.name, p.kind, p.url]),
-    film_similar: ordered(key, film.similar, (s) => [s.title, s.year, s.reason, s.filmId]),
-    film_products: ordered(key, film.products, (p) => [p.name, p.description, p.url]),
-    film_tracks: ordered(key, film.soundtrack?.tracks ?? [], (t) => [t.title, t.performer]),
-    film_faq: ordered(key, film.faq, (f) => [f.question, f.answer]),
-    film_bonus: ordered(key, film.bonus, (b) => [b.title, b.description, b.url]),
-    film_watched: ordered(key, film.watched, (w) => [w.date, w.note]),
-    film_copies: ordered(key, film.copies, (c) => [
-      c.medium,
-      c.edition,
-      c.region,
-      c.location,
-      c.barcode,
-      c.acquired,
-      ...moneyColumns(c.price),
-    ]),
-    film_loans: ordered(key, film.loans, (l) => [l.copyIndex, l.borrower, l.lentOn, l.dueOn, l.returnedOn]),
-    film_posters: film.poster ? [posterRow(key, film.poster)] : [],
-  };
+  const rows = Object.fromEntries(CHILD_TABLES.map((table) => [table, []])) as unknown as Record<
+    ChildTable,
+    Rows
+  >;
+  eachChildRow(key, film, personKey, (table, row) => rows[table].push(row));
+  return rows;
 }
 
 function posterRow(key: number, poster: string): unknown[] {

@@ -77,18 +77,27 @@ function mergedFilm(sqlite: Database.Database, incoming: IncomingFilm & { film: 
   return { key, film, changed: !isDeepStrictEqual({ ...film, updatedAt: stored.updatedAt }, stored) };
 }
 
+/** SQLite's refusal of a second film with one id (the film row is the first row a film writes). */
+const isDuplicateFilmId = (error: unknown) =>
+  (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  (error as Error).message.includes('films.id');
+
 function writeOne(sqlite: Database.Database, { incoming, action }: Planned, now: string): Written {
   if (action === 'add' || action === 'keep-both') {
     const film = completeFilm(
       action === 'keep-both' ? { ...incoming.film, id: randomUUID() } : incoming.film,
       now,
     );
-    if (filmKey(sqlite, film.id) !== undefined) {
+    // The films table's unique id refuses a film added since the preview (even one in the trash):
+    // asking first would be one more look-up for every film of the import.
+    try {
+      insertCompleteFilm(sqlite, film);
+    } catch (error) {
+      if (!isDuplicateFilmId(error)) throw error;
       throw new ImportRefusedError(
         `A film with the id of ${incoming.place} of ${incoming.source} (“${film.title}”) was added since the preview; preview the import again.`,
       );
     }
-    insertCompleteFilm(sqlite, film);
     return { id: film.id, changed: true };
   }
   if (action === 'merge') {
@@ -166,11 +175,13 @@ async function writeInOneTransaction(
   const pacer = new Pacer(options.sliceMs, options.chunkSize ?? 500);
   const now = options.now ?? (() => new Date().toISOString());
   const written: Written[] = [];
+  let forgetPeople = () => {};
   importing.add(sqlite);
-  // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
-  sqlite.exec('BEGIN IMMEDIATE');
-  const forgetPeople = rememberPeople(sqlite);
   try {
+    // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
+    // Inside the try, so a BEGIN that fails (the file locked by another program) still ends the import.
+    sqlite.exec('BEGIN IMMEDIATE');
+    forgetPeople = rememberPeople(sqlite);
     const adds = writes.filter((planned) => planned.action === 'add' || planned.action === 'keep-both');
     const setAside = setIndexesAside(sqlite, adds.length);
     for (const planned of writes) {

@@ -73,6 +73,10 @@ class Scanner {
     const bytes = this.bytes;
     let index = from;
     while (index < to) {
+      if (this.depth > 2) {
+        index = this.insideFilm(index, to);
+        continue;
+      }
       const byte = bytes[index] as number;
       if (isWhitespace(byte)) {
         index += 1;
@@ -89,6 +93,41 @@ class Scanner {
       this.lastValueEnd = index + 1;
       index += 1;
     }
+    return index;
+  }
+
+  /**
+   * Scans inside a film (deeper than the films list) until the film's closing bracket brings the
+   * depth back to 2, or `to`. Nearly every byte of a file is here, and only brackets and strings
+   * matter: the depth must be tracked and capped, strings skipped and their size capped. Where the
+   * last value ended matters only once back at the list, so the closing bracket sets it alone.
+   */
+  private insideFilm(from: number, to: number): number {
+    const bytes = this.bytes;
+    let depth = this.depth;
+    let index = from;
+    while (index < to) {
+      const byte = bytes[index] as number;
+      if (byte === QUOTE) {
+        this.depth = depth;
+        index = this.string(index);
+      } else if (byte === 0x7b || byte === 0x5b) {
+        depth += 1;
+        if (depth > MAX_DEPTH) {
+          this.depth = depth;
+          this.open(byte, index);
+        }
+        index += 1;
+      } else if (byte === 0x7d || byte === 0x5d) {
+        depth -= 1;
+        index += 1;
+        if (depth === 2) {
+          this.lastValueEnd = index;
+          break;
+        }
+      } else index += 1;
+    }
+    this.depth = depth;
     return index;
   }
 
