@@ -5,6 +5,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { builtPreloadPath, builtRendererFolder, ensureBuilt } from './build';
 import { findChromium, launchChromium } from './chromium';
 import type { ElectronStandIn, FrameStandIn, InvokeEvent } from './electron-stand-in';
+import { ipcCodec } from './ipc-codec';
 import { startMain } from './load-main';
 import { INVOKE_BINDING, preloadInitScript } from './preload-script';
 import { serveRenderer, type RendererServer } from './renderer-server';
@@ -100,17 +101,23 @@ async function openWindow(
     if (message.type() === 'error') pageErrors.push(`${message.text()} (${message.location().url})`);
   });
   const frames = frameStandIns();
-  await page.exposeBinding(INVOKE_BINDING, ({ frame }, channel: unknown, args: unknown) =>
-    invoke(main, String(channel), Array.isArray(args) ? args : [], {
-      sender: { mainFrame: frames(page.mainFrame()) },
-      senderFrame: frames(frame),
-    }),
-  );
+  const codec = ipcCodec();
+  // One string each way (see ipc-codec.ts); the frame that called is Playwright's, so main's
+  // sender check compares real frames.
+  await page.exposeBinding(INVOKE_BINDING, async ({ frame }, message: unknown) => {
+    const [channel, args] = codec.decode(String(message)) as [string, unknown[]];
+    const event = { sender: { mainFrame: frames(page.mainFrame()) }, senderFrame: frames(frame) };
+    return codec.encode(await invoke(main, channel, args, event));
+  });
   await page.addInitScript({ content: preloadInitScript(readFileSync(builtPreloadPath, 'utf8')) });
-  const callMain = (channel: string, args: unknown[], sender: Sender) => {
+  // A test's call is cloned both ways too: it cannot lean on sharing objects with main.
+  const clone = (value: unknown) => codec.decode(codec.encode(value));
+  const callMain = async (channel: string, args: unknown[], sender: Sender) => {
     const senderFrame = { url: sender.url ?? `${server.url}/` };
     const mainFrame = sender.mainFrame ? senderFrame : frames(page.mainFrame());
-    return invoke(main, channel, args, { sender: { mainFrame }, senderFrame });
+    return clone(
+      await invoke(main, channel, clone(args) as unknown[], { sender: { mainFrame }, senderFrame }),
+    );
   };
   return { page, pageErrors, callMain };
 }

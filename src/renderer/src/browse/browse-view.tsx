@@ -1,5 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { FilmFilter, SortKey } from '../../../shared/browse';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import type { FilmFilter, FilmSummary, SortKey } from '../../../shared/browse';
 import { BulkEditDialog } from '../edit/bulk-edit-dialog';
 import { showToast } from '../edit/toasts';
 import { useApi } from '../shell/api-context';
@@ -15,6 +23,7 @@ import {
   type BrowseQuery,
 } from './browse-query';
 import { selectionIds, useBrowseSelection } from './browse-selection';
+import type { ColumnKey } from './columns';
 import { ColumnsMenu } from './columns-menu';
 import { DetailPane } from './detail-pane';
 import { EmptyLibrary, NoResults } from './empty-states';
@@ -32,21 +41,51 @@ import { useFilmPages } from './use-film-pages';
 import './browse.css';
 
 /**
- * Typing settles this long before the library is asked: short enough that each key a person types
- * searches (keys come 100 ms or more apart), long enough that a paste or a burst of keys within a
- * frame asks once. Answers to a query no longer current are dropped (useFilmPages).
+ * A key typed this soon after the one before is part of a burst (a scanner, keys typed by a
+ * program): a burst asks the library once it settles this long. A key after a pause asks at once,
+ * as every key a person types does (they come 100 ms or more apart): waiting would only add this
+ * much to each search. Answers to a query no longer current are dropped (useFilmPages).
  */
 export const SEARCH_DEBOUNCE_MS = 25;
 /** The sheet view takes films by id in its address: more than this is a catalogue, not a print-out. */
 const PRINT_AT_MOST = 500;
+/** A result this slow to come dims what is shown (is-pending); a quicker one changes nothing first. */
+const PENDING_SHOWN_AFTER_MS = 200;
 
-function useDebounced<T>(value: T, delay: number): T {
+/**
+ * `value` as the library should be asked it: at once after a pause, else once a burst settles. The
+ * value takes effect before the change is painted (a layout effect), so the search is asked in
+ * the same task as the key that typed it.
+ */
+function useSettled<T>(value: T, delay: number): T {
   const [settled, setSettled] = useState(value);
-  useEffect(() => {
+  const changedAt = useRef(Number.NEGATIVE_INFINITY);
+  useLayoutEffect(() => {
+    const now = performance.now();
+    const afterPause = now - changedAt.current >= delay;
+    changedAt.current = now;
+    if (afterPause) {
+      setSettled(value);
+      return undefined;
+    }
     const timer = setTimeout(() => setSettled(value), delay);
     return () => clearTimeout(timer);
   }, [value, delay]);
   return settled;
+}
+
+/** True once `on` has held for `delay`; false again as soon as it does not. */
+function useLasting(on: boolean, delay: number): boolean {
+  const [lasting, setLasting] = useState(false);
+  useEffect(() => {
+    if (!on) {
+      setLasting(false);
+      return undefined;
+    }
+    const timer = setTimeout(() => setLasting(true), delay);
+    return () => clearTimeout(timer);
+  }, [on, delay]);
+  return lasting;
 }
 
 /** Sorting by the column already sorted by turns it around; a new column starts in its natural way. */
@@ -78,7 +117,7 @@ export function BrowseView() {
   useEffect(() => {
     lastQuery = query;
   }, [query]);
-  const search = useDebounced(query.search, SEARCH_DEBOUNCE_MS);
+  const search = useSettled(query.search, SEARCH_DEBOUNCE_MS);
   const asked = useMemo(() => ({ ...query, search }), [query, search]);
   const pages = useFilmPages(asked);
   const [refresh, setRefresh] = useState(0);
@@ -105,9 +144,21 @@ export function BrowseView() {
     pages.reload();
   }, [pages]);
 
-  const changeFilter = (change: Partial<FilmFilter>) =>
-    setQuery((q) => ({ ...q, filter: { ...q.filter, ...change } }));
+  // Callbacks the filter panel and the rows get keep their identity, so a keystroke does not
+  // render them again (they are memoised).
+  const changeFilter = useCallback(
+    (change: Partial<FilmFilter>) => setQuery((q) => ({ ...q, filter: { ...q.filter, ...change } })),
+    [],
+  );
   const clearAll = () => setQuery(emptyBrowseQuery);
+  const typeSearch = useCallback((text: string) => setQuery((q) => ({ ...q, search: text })), []);
+  const openFilm = useCallback((film: FilmSummary) => navigate({ view: 'film', id: film.id }), []);
+  const sortBy = useCallback((sort: SortKey) => setQuery((q) => ({ ...q, ...nextSort(q, sort) })), []);
+  const resize = useCallback(
+    (column: ColumnKey, width: number) => setLayout({ widths: { ...layout.widths, [column]: width } }),
+    [setLayout, layout.widths],
+  );
+  const slow = useLasting(pages.pending, PENDING_SHOWN_AFTER_MS);
 
   useMenuAction('view-grid', () => setLayout({ layout: 'grid' }));
   useMenuAction('view-table', () => setLayout({ layout: 'table' }));
@@ -188,7 +239,11 @@ export function BrowseView() {
     } else void trashChosen();
   };
 
-  const focusResults = () => results.current?.querySelector<HTMLElement>('.results-scroller')?.focus();
+  const focusResults = useCallback(
+    () => results.current?.querySelector<HTMLElement>('.results-scroller')?.focus(),
+    [],
+  );
+  const chooseColumns = useCallback((columns: ColumnKey[]) => setLayout({ columns }), [setLayout]);
 
   if (pages.total === null && pages.error === null)
     return <p className="muted browse-loading">Opening the library…</p>;
@@ -202,7 +257,7 @@ export function BrowseView() {
     cursor: choice.cursor,
     cursorMoves: choice.cursorMoves,
     onChoose: choice.click,
-    onOpen: (film) => navigate({ view: 'film', id: film.id }),
+    onOpen: openFilm,
     rowId,
     gridProps: {
       tabIndex: 0,
@@ -214,14 +269,9 @@ export function BrowseView() {
   };
 
   return (
-    <section className={`browse${pages.pending ? ' is-pending' : ''}`} aria-label="Films">
+    <section className={`browse${slow ? ' is-pending' : ''}`} aria-label="Films">
       <header className="browse-toolbar">
-        <SearchBox
-          value={query.search}
-          inputRef={searchInput}
-          onChange={(text) => setQuery((q) => ({ ...q, search: text }))}
-          onLeave={focusResults}
-        />
+        <SearchBox value={query.search} inputRef={searchInput} onChange={typeSearch} onLeave={focusResults} />
         <div className="toolbar-group" role="group" aria-label="Layout">
           <button
             type="button"
@@ -242,9 +292,7 @@ export function BrowseView() {
           query={asked}
           onChange={(sort, descending) => setQuery((q) => ({ ...q, sort, descending }))}
         />
-        {layout.layout === 'table' ? (
-          <ColumnsMenu columns={layout.columns} onChange={(columns) => setLayout({ columns })} />
-        ) : null}
+        {layout.layout === 'table' ? <ColumnsMenu columns={layout.columns} onChange={chooseColumns} /> : null}
         <button
           type="button"
           aria-pressed={layout.filtersOpen}
@@ -324,8 +372,8 @@ export function BrowseView() {
               widths={layout.widths}
               sort={effectiveSort(asked)}
               descending={asked.descending}
-              onSort={(sort) => setQuery((q) => ({ ...q, ...nextSort(q, sort) }))}
-              onResize={(column, width) => setLayout({ widths: { ...layout.widths, [column]: width } })}
+              onSort={sortBy}
+              onResize={resize}
               searching={asked.search.trim() !== ''}
             />
           ) : (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { COLUMN_KEYS, COLUMNS, type ColumnKey } from './columns';
 
 /** Menu names for the columns whose headers are abbreviated. */
@@ -7,8 +7,8 @@ const MENU_LABELS: Partial<Record<ColumnKey, string>> = {
   rottenTomatoes: 'Rotten Tomatoes',
 };
 
-/** Which table columns show: a small menu of check boxes (the title always shows). */
-export function ColumnsMenu({
+/** Which table columns show: a small menu of check boxes (the title always shows). Memoised, as the search box is. */
+export const ColumnsMenu = memo(function ColumnsMenu({
   columns,
   onChange,
 }: {
@@ -56,4 +56,4 @@ export function ColumnsMenu({
       ) : null}
     </div>
   );
-}
+});

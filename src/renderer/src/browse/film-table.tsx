@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
-import type { SortKey } from '../../../shared/browse';
+import { memo, useEffect, useRef, type CSSProperties, type PointerEvent as ReactPointerEvent } from 'react';
+import type { FilmSummary, SortKey } from '../../../shared/browse';
 import { COLUMNS, MIN_COLUMN_WIDTH, type ColumnKey } from './columns';
 import { FETCH_AHEAD, type ResultsProps } from './results';
 import { isSelected } from './selection';
@@ -19,6 +19,10 @@ type TableProps = ResultsProps & {
   /** Rows of two lines, the second for the match. */
   searching: boolean;
 };
+
+/** What the header row shows: it renders again when one of these changes, not at every key typed. */
+type HeaderProps = Pick<TableProps, 'columns' | 'widths' | 'sort' | 'descending' | 'onSort' | 'onResize'>;
+type ColumnProps = Pick<TableProps, 'columns' | 'widths'>;
 
 function widthOf(widths: TableProps['widths'], column: ColumnKey): number {
   return widths[column] ?? COLUMNS[column].width;
@@ -47,7 +51,7 @@ function startResize(
   target.addEventListener('pointerup', end);
 }
 
-function HeaderCell({ column, props }: { column: ColumnKey; props: TableProps }) {
+function HeaderCell({ column, props }: { column: ColumnKey; props: HeaderProps }) {
   const definition = COLUMNS[column];
   const active = props.sort === definition.sort;
   const ariaSort = active ? (props.descending ? 'descending' : 'ascending') : 'none';
@@ -92,7 +96,7 @@ function HeaderCell({ column, props }: { column: ColumnKey; props: TableProps })
 }
 
 /** The title column takes the room left over; its width is its least. */
-function columnTemplate(props: TableProps, override: Partial<Record<ColumnKey, number>> = {}): string {
+function columnTemplate(props: ColumnProps, override: Partial<Record<ColumnKey, number>> = {}): string {
   return props.columns
     .map((column) => {
       const width = `${override[column] ?? widthOf(props.widths, column)}px`;
@@ -101,11 +105,11 @@ function columnTemplate(props: TableProps, override: Partial<Record<ColumnKey, n
     .join(' ');
 }
 
-function minimumWidth(props: TableProps): number {
+function minimumWidth(props: ColumnProps): number {
   return props.columns.reduce((sum, column) => sum + widthOf(props.widths, column), 0);
 }
 
-function columnStyle(props: TableProps, override: Partial<Record<ColumnKey, number>> = {}): string {
+function columnStyle(props: ColumnProps, override: Partial<Record<ColumnKey, number>> = {}): string {
   const least =
     minimumWidth(props) +
     Object.entries(override).reduce(
@@ -114,6 +118,69 @@ function columnStyle(props: TableProps, override: Partial<Record<ColumnKey, numb
     );
   return `--table-columns: ${columnTemplate(props, override)}; --table-min-width: ${least}px`;
 }
+
+const HeaderRow = memo(function HeaderRow(props: HeaderProps) {
+  return (
+    <div role="row" className="table-row header-row" aria-rowindex={1}>
+      {props.columns.map((column) => (
+        <HeaderCell key={column} column={column} props={props} />
+      ))}
+    </div>
+  );
+});
+
+type RowProps = Pick<TableProps, 'columns' | 'searching' | 'rowId' | 'onChoose' | 'onOpen'> & {
+  /** Undefined while its page is on its way: the row shows placeholders. */
+  film: FilmSummary | undefined;
+  index: number;
+  /** Where the row sits in the list, and its height (the virtualiser's). */
+  start: number;
+  size: number;
+  chosen: boolean;
+  cursor: boolean;
+};
+
+/**
+ * One row. Memoised: a row renders again when its film, place or state changes, so a keystroke, a
+ * count landing or a page fetched ahead leaves the rows on screen alone.
+ */
+const TableRow = memo(function TableRow(props: RowProps) {
+  const { film, index, chosen, onChoose, onOpen } = props;
+  return (
+    <div
+      id={props.rowId(index)}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={chosen}
+      className={`table-row${props.searching ? ' two-lines' : ''}${chosen ? ' is-selected' : ''}${props.cursor ? ' is-cursor' : ''}${film ? '' : ' is-loading'}`}
+      style={{ transform: `translateY(${props.start}px)`, height: props.size }}
+      onClick={film ? (event) => onChoose(index, film, event) : undefined}
+      onDoubleClick={film ? () => onOpen(film) : undefined}
+    >
+      {props.columns.map((column) => {
+        const definition = COLUMNS[column];
+        return (
+          <div
+            key={column}
+            role="gridcell"
+            className={`cell align-${definition.align ?? 'start'}`}
+            title={film ? definition.text(film) : undefined}
+          >
+            {film ? (
+              definition.cell ? (
+                definition.cell(film)
+              ) : (
+                definition.text(film)
+              )
+            ) : (
+              <span className="skeleton" />
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
 
 /**
  * The result as a table: sortable, resizable, choosable columns, and only the rows on screen in
@@ -141,7 +208,11 @@ export function FilmTable(props: TableProps) {
   useEffect(() => {
     if (cursor !== null && cursorMoves > 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [virtualizer, cursor, cursorMoves]);
-  useEffect(() => virtualizer.scrollToOffset(0), [virtualizer, pages.shownKey]);
+  // A new result starts at its top. Scrolling there when already there would read the list's
+  // height, forcing a layout in the middle of the commit, for nothing.
+  useEffect(() => {
+    if ((virtualizer.scrollOffset ?? 0) !== 0) virtualizer.scrollToOffset(0);
+  }, [virtualizer, pages.shownKey]);
 
   const template = columnTemplate(props);
   // aria-rowcount -1: the length is not known yet (a search still being counted).
@@ -160,49 +231,32 @@ export function FilmTable(props: TableProps) {
           { '--table-columns': template, '--table-min-width': `${minimumWidth(props)}px` } as CSSProperties
         }
       >
-        <div role="row" className="table-row header-row" aria-rowindex={1}>
-          {props.columns.map((column) => (
-            <HeaderCell key={column} column={column} props={props} />
-          ))}
-        </div>
+        <HeaderRow
+          columns={props.columns}
+          widths={props.widths}
+          sort={props.sort}
+          descending={props.descending}
+          onSort={props.onSort}
+          onResize={props.onResize}
+        />
         <div className="table-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const film = pages.filmAt(item.index);
-            const chosen = film ? isSelected(selection, film.id) : false;
             return (
-              <div
+              <TableRow
                 key={item.key}
-                id={props.rowId(item.index)}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={chosen}
-                className={`table-row${props.searching ? ' two-lines' : ''}${chosen ? ' is-selected' : ''}${cursor === item.index ? ' is-cursor' : ''}${film ? '' : ' is-loading'}`}
-                style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-                onClick={film ? (event) => props.onChoose(item.index, film, event) : undefined}
-                onDoubleClick={film ? () => props.onOpen(film) : undefined}
-              >
-                {props.columns.map((column) => {
-                  const definition = COLUMNS[column];
-                  return (
-                    <div
-                      key={column}
-                      role="gridcell"
-                      className={`cell align-${definition.align ?? 'start'}`}
-                      title={film ? definition.text(film) : undefined}
-                    >
-                      {film ? (
-                        definition.cell ? (
-                          definition.cell(film)
-                        ) : (
-                          definition.text(film)
-                        )
-                      ) : (
-                        <span className="skeleton" />
-                      )}
-                    </div>
-                  );
-                })}
-              </div>
+                film={film}
+                index={item.index}
+                start={item.start}
+                size={item.size}
+                chosen={film ? isSelected(selection, film.id) : false}
+                cursor={cursor === item.index}
+                columns={props.columns}
+                searching={props.searching}
+                rowId={props.rowId}
+                onChoose={props.onChoose}
+                onOpen={props.onOpen}
+              />
             );
           })}
         </div>

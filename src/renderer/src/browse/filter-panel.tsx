@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { memo, useId, useState, type ReactNode } from 'react';
 import type { FacetCount, Facets, FilmFilter, RatingCount } from '../../../shared/browse';
 import { useSuggestions } from '../edit/use-suggestions';
 import { formatCount } from './numbers';
@@ -227,9 +227,10 @@ function PersonField({ filter, onChange }: Pick<FilterPanelProps, 'filter' | 'on
 
 /**
  * The filters, each value with how many films it would leave: genres and tags combine (all of
- * them), the others choose one value. Counts follow the current search and filters.
+ * them), the others choose one value. Counts follow the current search and filters. Memoised: it
+ * renders again when its counts or the filter change, not at every key typed in the search.
  */
-export function FilterPanel(props: FilterPanelProps) {
+export const FilterPanel = memo(function FilterPanel(props: FilterPanelProps) {
   const { facets, filter, onChange } = props;
   const seen = facets?.seen;
   return (
@@ -308,4 +309,4 @@ export function FilterPanel(props: FilterPanelProps) {
       </Section>
     </aside>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { memo, type Ref } from 'react';
 
 type SearchBoxProps = {
   value: string;
@@ -8,8 +8,11 @@ type SearchBoxProps = {
   inputRef: Ref<HTMLInputElement>;
 };
 
-/** The search field: titles, people, characters, quotes, story, trivia, tags and notes, as you type. */
-export function SearchBox({ value, onChange, onLeave, inputRef }: SearchBoxProps) {
+/**
+ * The search field: titles, people, characters, quotes, story, trivia, tags and notes, as you type.
+ * Memoised: browse renders again as a search's answers land; the field only when its text changes.
+ */
+export const SearchBox = memo(function SearchBox({ value, onChange, onLeave, inputRef }: SearchBoxProps) {
   return (
     <div className="search-box">
       <span className="search-icon" aria-hidden="true">
@@ -42,4 +45,4 @@ export function SearchBox({ value, onChange, onLeave, inputRef }: SearchBoxProps
       ) : null}
     </div>
   );
-}
+});

@@ -61,14 +61,16 @@ export function useChoice(pages: FilmPages, listQuery: ListQuery): Choice {
     setBrowseSelection(countExact ? toStore(selection, JSON.parse(listKey) as ListQuery, total) : null);
   }, [selection, listKey, total, countExact]);
 
+  // On idsBetween alone (stable), not the pages object (new at every render): `click`, which the
+  // memoised table rows get, then keeps its identity while the rows stay as they are.
+  const { idsBetween } = pages;
   const runTo = useCallback(
     (from: number, to: number) => {
-      pages
-        .idsBetween(from, to)
+      idsBetween(from, to)
         .then((ids) => setSelection((current) => selectRun(current, from <= to ? ids : ids.reverse(), to)))
         .catch((error: unknown) => console.error('The films between could not be read:', error));
     },
-    [pages],
+    [idsBetween],
   );
 
   const click = useCallback(
