@@ -39,6 +39,16 @@ const TEXTS = [
   'Lindqvist, Åkesson, Ångström, Œdipus, Ðorđe, Łódź, Đuro, Þór, ħ.',
   `${'word '.repeat(40)}needle ${'word '.repeat(40)}needle and haystack.`,
   'Ends with the match: needle',
+  // Long texts (a full film's story or cast): snippets found far in, around sentence starts and
+  // near the end, where only the words of the window are read one by one.
+  Array.from(
+    { length: 30 },
+    (_, i) =>
+      `Sentence ${i} tells of the harbour${i % 7 === 3 ? ' and the lighthouse keeper' : ''}: ` +
+      `nothing happens here.${i % 11 === 5 ? ' Müller waits.' : ''}`,
+  ).join(' '),
+  `${Array.from({ length: 80 }, (_, i) => `Person${i} Name${i % 9}`).join('\n')}\nKenji Tanaka\nAnna Moreau`,
+  `${'word. '.repeat(25)}the keeper: lighthouse lighthouse, keeper. ${'word '.repeat(3)}keeper`,
 ];
 
 const SEARCHES = [
@@ -99,6 +109,14 @@ const SEARCHES = [
   'haystack word',
   'e\u0301',
   'xyzzy',
+  'harbour',
+  'keeper harbour',
+  'sentence',
+  'name3',
+  'person7',
+  'kenji tanaka',
+  'moreau',
+  'happens',
 ];
 
 let sqlite: Database.Database;
@@ -136,6 +154,21 @@ describe('marking the words typed, as FTS5 does', () => {
         expect(tokenize(text.normalize('NFC'), form).map((token) => token.term)).toEqual(expected);
       }
     });
+  });
+
+  it("learns a character's whole block at once, each character as the tokenizer treats it", () => {
+    const changes = () => sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    // Armenian: a block no text above holds. Meeting one letter asks SQLite about the block.
+    learnChars(sqlite, ['Ա']);
+    const before = changes();
+    learnChars(sqlite, ['բ', 'Ֆ', '՝']);
+    expect(changes()).toBe(before);
+    const text = 'Աբգ Ֆոն՝բաղ';
+    sqlite.exec(`CREATE VIRTUAL TABLE armenian USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE armenian_vocab USING fts5vocab (armenian, instance)`);
+    sqlite.prepare('INSERT INTO armenian (rowid, text) VALUES (1, ?)').run(text);
+    const expected = sqlite.prepare('SELECT term FROM armenian_vocab ORDER BY offset').pluck().all();
+    expect(tokenize(text).map((token) => token.term)).toEqual(expected);
   });
 
   it.each(SEARCHES)('finds and marks "%s" exactly as snippet() does', (search) => {

@@ -137,20 +137,26 @@ export function bestSql(query: ResolvedListQuery, fts: string, except: Clause, r
 }
 
 /**
- * How many films a search and filter find, counted no further than `limit`: read newest first, as
- * the lower tier reads its page, so that page finds the same index entries already in the cache.
+ * The films a search and filter find, newest first, no more than `limit`: how many there are up
+ * to that bound, and, read in the order the lower tier reads its page, that page too (see
+ * tiers). The index's entries are merged once for both: a word typed as a prefix makes FTS5 merge
+ * every matching term's entries before the first row, which at 100,000 films costs as much as the
+ * rest of the page, and reading the count and then the page merged them twice.
  */
-export function foundUpTo(
+export function newestFound(
   sqlite: Sqlite,
   query: ResolvedListQuery,
   search: SearchQueries,
   limit: number,
-): number {
+): number[] {
   const newest = newestSql(query, search.fts, null, false);
-  return prepared(sqlite, `SELECT count(*) FROM (${newest.sql})`)
+  return prepared(sqlite, newest.sql)
     .pluck()
-    .get([...newest.params, limit, 0]) as number;
+    .all([...newest.params, limit, 0]) as number[];
 }
+
+/** The first films a search and filter find, newest first, and whether it found more than those. */
+export type Newest = { keys: readonly number[]; more: boolean };
 
 /** A run of the best-match order: how many films it holds, and `count` of them from `start`. */
 type Tier = { size: () => number; read: (start: number, count: number) => number[] };
@@ -177,8 +183,17 @@ function sqlTier(sqlite: Sqlite, size: () => number, sql: (reversed: boolean) =>
   };
 }
 
-/** The tiers of the best-match order of a search found `total` films (remembered per query). */
-function tiers(sqlite: Sqlite, query: ResolvedListQuery, search: SearchQueries, total: number): Tier[] {
+/**
+ * The tiers of the best-match order of a search found `total` films (remembered per query).
+ * `newest`: the first films found newest first (newestFound), when the caller has read them.
+ */
+function tiers(
+  sqlite: Sqlite,
+  query: ResolvedListQuery,
+  search: SearchQueries,
+  total: number,
+  newest?: Newest,
+): Tier[] {
   const small = titleTierSql(query, search);
   const titleKeys = remembered(sqlite, `title tier ${small.sql} ${JSON.stringify(small.params)}`, () => {
     // Whether the tier is small, from the index alone (keys only, at most one past the limit);
@@ -214,7 +229,27 @@ function tiers(sqlite: Sqlite, query: ResolvedListQuery, search: SearchQueries, 
       ? bestSql(query, search.fts, except, reversed)
       : newestSql(query, search.fts, except, reversed),
   );
-  return [title, rest];
+  if (total <= BM25_UP_TO || !titleKeys || !newest) return [title, rest];
+  // Newest first, less a small title tier: the start of the films already read newest first.
+  const inTitle = new Set(titleKeys);
+  return [
+    title,
+    {
+      size: rest.size,
+      read: (start, count) => {
+        if (start === 0) {
+          const keys: number[] = [];
+          for (const key of newest.keys) {
+            if (keys.length === count) break;
+            if (!inTitle.has(key)) keys.push(key);
+          }
+          // Every film found was read, or enough of them: otherwise the index answers.
+          if (keys.length === count || !newest.more) return keys;
+        }
+        return rest.read(start, count);
+      },
+    },
+  ];
 }
 
 /**
@@ -229,11 +264,12 @@ export function rankedKeys(
   total: number,
   start: number,
   count: number,
+  newest?: Newest,
 ): number[] {
   const keys: number[] = [];
   let at = start;
   let wanted = Math.min(count, total - start);
-  for (const tier of tiers(sqlite, query, search, total)) {
+  for (const tier of tiers(sqlite, query, search, total, newest)) {
     if (wanted <= 0) break;
     // A tier's size is needed only to skip it (a large title tier is then counted): a first page
     // reads each tier from its start until the page is full.
@@ -249,14 +285,18 @@ export function rankedKeys(
   return keys;
 }
 
-/** One page of the best-match order (`offset`, `limit` as the query asks, descending turning it around). */
+/**
+ * One page of the best-match order (`offset`, `limit` as the query asks, descending turning it
+ * around). `newest`: the first films found newest first, if the caller read them (newestFound).
+ */
 export function rankedPage(
   sqlite: Sqlite,
   query: ResolvedListQuery,
   search: SearchQueries,
   total: number,
+  newest?: Newest,
 ): number[] {
-  if (!query.descending) return rankedKeys(sqlite, query, search, total, query.offset, query.limit);
+  if (!query.descending) return rankedKeys(sqlite, query, search, total, query.offset, query.limit, newest);
   const end = Math.min(total, query.offset + query.limit);
   const start = Math.max(0, total - end);
   return rankedKeys(sqlite, query, search, total, start, total - query.offset - start).reverse();

@@ -12,11 +12,12 @@ import { recalled, remembered } from './browse-cache';
 import { conditionsOf, fromWhere, oneSetFound, today, type Clause } from './browse-conditions';
 import {
   addMatches,
-  foundUpTo,
+  newestFound,
   RANK_UP_TO,
   rankedKeys,
   rankedPage,
   searchQueries,
+  type Newest,
   type SearchQueries,
 } from './browse-search';
 import { prepared, type Row } from './film-rows';
@@ -149,15 +150,17 @@ function pageTotal(
   sqlite: Sqlite,
   query: ResolvedListQuery,
   search: SearchQueries | null,
-): { total: number; exact: boolean } {
+): { total: number; exact: boolean; newest?: Newest } {
   const found = { search: query.search, filter: query.filter };
   const known = knownCount(sqlite, found);
   if (known !== undefined) return { total: known, exact: true };
   if (!search || query.offset > 0 || query.descending)
     return { total: countFound(sqlite, found), exact: true };
-  const upTo = foundUpTo(sqlite, query, search, RANK_UP_TO + 1);
-  if (upTo <= RANK_UP_TO) return { total: countFound(sqlite, found, upTo), exact: true };
-  return { total: Infinity, exact: false };
+  // The films found newest first, up to one past the bound: their number, and the lower tier's page.
+  const keys = newestFound(sqlite, query, search, RANK_UP_TO + 1);
+  const newest = { keys, more: keys.length > RANK_UP_TO };
+  if (!newest.more) return { total: countFound(sqlite, found, keys.length), exact: true, newest };
+  return { total: Infinity, exact: false, newest };
 }
 
 /**
@@ -168,13 +171,13 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
   const query = listQuerySchema.parse(input);
   learnSearch(sqlite, query.search);
   const search = query.sort === 'relevance' ? searchQueries(query.search) : null;
-  const { total, exact } = pageTotal(sqlite, query, search);
+  const { total, exact, newest } = pageTotal(sqlite, query, search);
   if (total === 0 || query.offset >= total)
     return { total, totalExact: true, offset: query.offset, films: [] };
   const fts = ftsQuery(query.search);
   let keys: number[];
   if (search) {
-    keys = rankedPage(sqlite, query, search, total);
+    keys = rankedPage(sqlite, query, search, total, newest);
   } else {
     const page = pageSql(query, total);
     keys = prepared(sqlite, page.sql).pluck().all(page.params) as number[];

@@ -88,7 +88,29 @@ export function learnChars(sqlite: Sqlite, texts: Iterable<string>): void {
       if (!kinds.has(code)) unknown.add(code);
     }
   }
-  if (unknown.size > 0) learn(sqlite, [...unknown]);
+  if (unknown.size > 0) learn(sqlite, withNeighbours(unknown));
+}
+
+/** Characters learnt together: the block of 128 code points around each one met. */
+const BLOCK = 128;
+
+/**
+ * The characters not known yet in the blocks of `codes`. Asking SQLite costs about the same for a
+ * block as for one character (a transaction over a temp index), and a text's characters come
+ * from few blocks (Latin-1, Latin Extended, punctuation): so the first search to meet "é" learns
+ * the rest of Latin-1 with it, instead of a later search stopping for "ü". Surrogates are never
+ * characters of their own.
+ */
+function withNeighbours(codes: ReadonlySet<number>): number[] {
+  const all = new Set<number>();
+  for (const code of codes) {
+    const first = code - (code % BLOCK);
+    for (let near = first; near < first + BLOCK; near += 1) {
+      if ((near < 0xd800 || near > 0xdfff) && !kinds.has(near)) all.add(near);
+    }
+    all.add(code);
+  }
+  return [...all];
 }
 
 const NON_ASCII = /[^\0-\x7f]/gu;
@@ -136,6 +158,8 @@ export function matchingForm(text: string, unknown: Set<number>): string | undef
 export type Token = { start: number; end: number; term: string };
 
 const FORM_WORDS = /[^\0-/:-@[-`{-\x7f]+/gu;
+/** A word character of a matching form (anything but an ASCII separator), for patterns built from it. */
+const WORD_CHAR = '[^\\0-/:-@\\[-`{-\\x7f]';
 
 /**
  * The words of `text`, as the index's tokenizer splits and folds them (its characters learnt
@@ -239,6 +263,124 @@ function sentenceStarts(text: string, tokens: readonly Token[]): number[] {
 export type Marks = { open: string; close: string; ellipsis: string; size: number };
 
 /**
+ * What a snippet needs of a text's words: how many there are, where the phrases match, which words
+ * start a sentence, and the words of the window shown.
+ */
+type Words = {
+  count: number;
+  /** In FTS5's order: by position, then by phrase. */
+  instances: Instance[];
+  /** Positions of the words that start a sentence (needed only when the text is longer than a snippet). */
+  firsts: () => number[];
+  /** Up to `size` words from position `from`. */
+  window: (from: number, size: number) => Token[];
+};
+
+/** Every word tokenized, as FTS5 does it: for texts without a matching form. */
+function tokenizedWords(text: string, phrases: readonly Phrase[]): Words {
+  const tokens = tokenize(text);
+  return {
+    count: tokens.length,
+    instances: instancesOf(tokens, phrases),
+    firsts: () => sentenceStarts(text, tokens),
+    window: (from, size) => tokens.slice(from, from + size),
+  };
+}
+
+/** Whether a UTF-16 unit of a matching form is part of a word (what FORM_WORDS matches). */
+function inWord(unit: number): boolean {
+  return (
+    unit >= 128 || (unit >= 48 && unit <= 57) || (unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90)
+  );
+}
+
+/** Where the word before the one starting at `at` starts (`at` may be the form's end). */
+function previousWordStart(form: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !inWord(form.charCodeAt(i))) i -= 1;
+  while (i >= 0 && inWord(form.charCodeAt(i))) i -= 1;
+  return i + 1;
+}
+
+/** "." or ":" and white space (space, tab, newline, carriage return): what ends a sentence (fts5SentenceFinderCb). */
+const SENTENCE_END = /[.:][ \t\n\r]+/g;
+
+/** Per phrase, a pattern finding it at the start of a word of a matching form (terms in a row, the last a prefix). */
+const phraseFinders = new WeakMap<readonly Phrase[], RegExp[]>();
+
+function findersOf(phrases: readonly Phrase[]): RegExp[] {
+  let finders = phraseFinders.get(phrases);
+  if (!finders) {
+    finders = phrases.map((phrase) => {
+      const terms = phrase.map((term, index) => (index < phrase.length - 1 ? `${term}${SEPARATORS}+` : term));
+      return new RegExp(`(?<!${WORD_CHAR})${terms.join('')}`, 'gu');
+    });
+    phraseFinders.set(phrases, finders);
+  }
+  return finders;
+}
+
+/** Places in a matching form whose word position is counted: a match, a sentence start. */
+type Place = { offset: number; phrase: number; at: number };
+
+/**
+ * The same as tokenizedWords, from the text's matching form (every character folded to one),
+ * without making an object of every word: regular expressions find the matches and the sentence
+ * ends, the words before each are counted by the regular expression engine, and only the words
+ * of the window shown are read one by one. A long story that a page's film matched in is
+ * otherwise tokenized whole, word by word in JavaScript, for a snippet of ten words.
+ */
+function formWords(text: string, form: string, phrases: readonly Phrase[]): Words | null {
+  const places: Place[] = [];
+  findersOf(phrases).forEach((finder, phrase) => {
+    finder.lastIndex = 0;
+    for (let found = finder.exec(form); found; found = finder.exec(form)) {
+      places.push({ offset: found.index, phrase, at: 0 });
+      // The next match starts at a later word (phrases may overlap, as instancesOf finds them).
+      finder.lastIndex = found.index + (phrases[phrase]?.[0]?.length ?? 1);
+    }
+  });
+  if (places.length === 0) return null;
+  SENTENCE_END.lastIndex = 0;
+  for (let found = SENTENCE_END.exec(text); found; found = SENTENCE_END.exec(text)) {
+    const offset = found.index + found[0].length;
+    if (offset < form.length && inWord(form.charCodeAt(offset))) places.push({ offset, phrase: -1, at: 0 });
+  }
+  places.sort((a, b) => a.offset - b.offset || a.phrase - b.phrase);
+  // Each place starts a word: the words before it are the ones before the last place, and those between.
+  let counted = 0;
+  let from = 0;
+  for (const place of places) {
+    if (place.offset > from) counted += form.slice(from, place.offset).match(FORM_WORDS)?.length ?? 0;
+    from = place.offset;
+    place.at = counted;
+  }
+  const count = counted + (form.slice(from).match(FORM_WORDS)?.length ?? 0);
+  return {
+    count,
+    instances: places.filter((place) => place.phrase >= 0).map(({ phrase, at }) => ({ phrase, at })),
+    firsts: () => [
+      0,
+      ...new Set(places.filter((place) => place.phrase < 0 && place.at > 0).map((place) => place.at)),
+    ],
+    window: (start, size) => {
+      // From the nearest counted place at or after the window's start (or the end), back word by word.
+      const after = places.find((place) => place.at >= start);
+      let at = after?.at ?? count;
+      let offset = after?.offset ?? form.length;
+      for (; at > start; at -= 1) offset = previousWordStart(form, offset);
+      const words: Token[] = [];
+      const reader = new RegExp(FORM_WORDS.source, 'gu');
+      reader.lastIndex = offset;
+      for (let found = reader.exec(form); found && words.length < size; found = reader.exec(form)) {
+        words.push({ start: found.index, end: found.index + found[0].length, term: found[0] });
+      }
+      return words;
+    },
+  };
+}
+
+/**
  * snippet(table, 0, open, close, ellipsis, size) of a one-column index holding `text`, queried
  * with the phrases OR'ed; null when no phrase matches (the row would not be found). `form`, the
  * text's matching form when known, makes finding its words quicker.
@@ -249,13 +391,15 @@ export function snippet(
   marks: Marks,
   form?: string,
 ): string | null {
-  const tokens = tokenize(text, form);
-  const instances = instancesOf(tokens, phrases);
-  if (instances.length === 0) return null;
+  const words =
+    form !== undefined && form.length === text.length
+      ? formWords(text, form, phrases)
+      : tokenizedWords(text, phrases);
+  if (words === null || words.instances.length === 0) return null;
+  const { instances, count } = words;
   const { size } = marks;
-  const count = tokens.length;
   // Sentence starts matter only when the text is longer than a snippet.
-  const firsts = count > size ? sentenceStarts(text, tokens) : [];
+  const firsts = count > size ? words.firsts() : [];
   let bestScore = 0;
   let bestStart = 0;
   for (const { at } of instances) {
@@ -295,12 +439,13 @@ export function snippet(
   };
   const rangeStart = bestStart;
   const rangeEnd = bestStart + size - 1;
+  const shown = words.window(rangeStart, size);
   let out = bestStart > 0 ? marks.ellipsis : '';
   while (run.start >= 0 && run.start < bestStart) advance();
   let offset = 0;
   let open = false;
   for (let position = rangeStart; position <= rangeEnd && position < count; position += 1) {
-    const { start, end } = tokens[position] as Token;
+    const { start, end } = shown[position - rangeStart] as Token;
     if (rangeStart > 0 && position === rangeStart) offset = start;
     if (open && (position <= run.start || run.start < 0) && start > offset) {
       out += marks.close;
