@@ -112,14 +112,18 @@ export function newestSql(
  * The filter as tests of a film key alone, when it has nothing on the film row but the trash: then
  * a tier reads no film rows (a full-profile film row is a few hundred bytes to kilobytes, four to a
  * page: reading 500 of them to learn that none is in the trash cost more than the search). Null
- * when the filter tests the film row (years, seen, rating, loans).
+ * when the filter tests the film row (years, seen, rating, loans). The key is written `+key`, so
+ * the tests only test: left bare, SQLite hands a filter's key set to FTS5 to drive the search film
+ * by film, and FTS5 then merges the typed words' entries again for each film and the page is
+ * sorted (a genre of thousands at 10,000 full films: 450-570 ms a first page; 8-23 ms led by the
+ * words).
  */
 function keyWhere(query: ResolvedListQuery, key: string): (Clause & { onKeys: true }) | null {
   const conditions = conditionsOf(null, query.filter);
   if (conditions.rows.length !== 1) return null;
   const tests = [
-    { sql: `${key} NOT IN (${TRASHED_KEYS})`, params: [] },
-    ...conditions.sets.map((set) => ({ sql: `${key} IN (${set.sql})`, params: set.params })),
+    { sql: `+${key} NOT IN (${TRASHED_KEYS})`, params: [] },
+    ...conditions.sets.map((set) => ({ sql: `+${key} IN (${set.sql})`, params: set.params })),
   ];
   return { ...joined(tests), onKeys: true };
 }
