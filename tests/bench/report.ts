@@ -22,6 +22,7 @@ const GROWTH_FIGURES: Figure[] = [
   { figure: 'list first page p95', unit: 'ms', of: (d) => d.browse.sortFirstPage.p95 },
   { figure: 'list middle page p95', unit: 'ms', of: (d) => d.browse.sortMiddlePage.p95 },
   { figure: 'two filters + counts p95', unit: 'ms', of: (d) => d.browse.filtersWithFacets.p95 },
+  { figure: 'search + a genre p95', unit: 'ms', of: (d) => d.browse.searchFiltered.p95 },
   { figure: 'window: first page painted', unit: 'ms', of: (d) => d.renderer?.firstPageMs },
   { figure: 'keypress → results painted p95', unit: 'ms', of: (d) => d.renderer?.keypress?.p95 },
 ];

@@ -152,6 +152,12 @@ function browseRows(d: DatasetResult): Row[] {
       slowSort ? `slowest ${slowSort.sort} (${slowSort.page})` : undefined,
     ),
     info('two filters + counts p95', round(b.filtersWithFacets.p95), 'ms', slowestFilter(b)),
+    info(
+      'search + a genre p95',
+      round(b.searchFiltered.p95),
+      'ms',
+      `first page by best match, ${b.searchFiltered.count} searches narrowed to ${b.searchFilteredBy ?? 'no genre'}; p50 ${round(b.searchFiltered.p50)}, max ${round(b.searchFiltered.max)}`,
+    ),
   ];
 }
 

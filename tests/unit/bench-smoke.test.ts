@@ -157,6 +157,8 @@ describe('the bench', () => {
       expect(d.browse.search.count).toBe(50);
       expect(d.browse.sortFirstPage.count).toBe(12);
       expect(d.browse.filters).toHaveLength(10);
+      expect(d.browse.searchFiltered.count).toBe(20);
+      expect(d.browse.searchFilteredBy).not.toBeNull();
       if (withChromium) expect(d.renderer?.firstPageNodes).toBeGreaterThan(0);
     }
     if (withChromium) expect(result.print).toMatchObject({ catalogueFilms: 3 });
@@ -167,6 +169,7 @@ describe('the bench', () => {
       'open + first page (cold process)',
       'search p95',
       'search raw limit p95',
+      'search + a genre p95',
     ]) {
       expect(figures).toContain(`light ${figure}`);
       expect(figures).toContain(`full ${figure}`);
