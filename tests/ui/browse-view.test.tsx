@@ -154,6 +154,13 @@ describe('browse: a big search shows its first page before its count', () => {
   }
 
   const countText = () => screen.getByRole('status').querySelector('.query-count')?.textContent;
+  /** The search whose results the list shows (browse marks it): a key typed after a pause is asked at once, so "lig" may show before "ligh". */
+  const shownSearch = () =>
+    (
+      JSON.parse(document.querySelector('.browse-results')?.getAttribute('data-results-for') || '[null]') as [
+        string | null,
+      ]
+    )[0];
   const rowCount = () => screen.getByRole('grid', { name: 'Film list' }).getAttribute('aria-rowcount');
 
   async function searchFor(user: ReturnType<typeof userEvent.setup>, text: string) {
@@ -166,7 +173,8 @@ describe('browse: a big search shows its first page before its count', () => {
     const { user } = await openBrowse(library);
     await waitFor(() => expect(countText()).toBe('1,205 films'), patience);
     await searchFor(user, 'ligh');
-    await waitFor(() => expect(titles()[0]).toBe('Light 0'), patience);
+    await waitFor(() => expect(shownSearch()).toBe('ligh'), patience);
+    expect(titles()[0]).toBe('Light 0');
     expect(countText()).toBe('More than 500 films of 1,205 · counting…');
     expect(rowCount()).toBe('-1');
     await waitFor(() => expect(counts.asked('ligh')).toBe(true), patience);
@@ -282,10 +290,13 @@ describe('browse: filters read back as one line', () => {
 
     await user.click(within(filters).getByRole('button', { name: /Science Fiction/ }));
     await user.type(screen.getByRole('searchbox', { name: 'Search films' }), 'ali');
-    await waitFor(() => expect(titles()).toEqual(['Alien', 'Aliens']));
-    expect(screen.getByRole('status').getAttribute('aria-label')).toBe(
-      '2 films of 5: “ali” · Science Fiction',
+    // "al" may show the same two films first (a key after a pause is asked at once).
+    await waitFor(() =>
+      expect(screen.getByRole('status').getAttribute('aria-label')).toBe(
+        '2 films of 5: “ali” · Science Fiction',
+      ),
     );
+    expect(titles()).toEqual(['Alien', 'Aliens']);
     await user.click(screen.getByRole('button', { name: 'Clear all' }));
     await waitFor(() => expect(titles()).toHaveLength(5));
     expect(screen.queryByRole('button', { name: 'Clear all' })).toBeNull();
