@@ -177,8 +177,11 @@ async function timeKeypress(
   box: Locator,
   query: string,
 ): Promise<{ ms: number; nodes: number } | null> {
+  // Counted before the fill: its results can land before a count read after it, and the wait
+  // would then sit out its whole timeout for a change that already came.
+  const beforeFill = await mutationsSoFar(page);
   await box.fill(query.slice(0, -1));
-  await settled(page, await mutationsSoFar(page));
+  await settled(page, beforeFill);
   const before = await mutationsSoFar(page);
   await page.keyboard.press(query.slice(-1));
   if (!(await settled(page, before))) return null;
