@@ -57,10 +57,7 @@ export function searchQueries(search: string): SearchQueries | null {
   return fts && titlePrefix && titleExact ? { fts, titlePrefix, titleExact } : null;
 }
 
-const filterWhere = (query: ResolvedListQuery) => ({
-  ...membershipWhere(conditionsOf(null, query.filter)),
-  onKeys: false,
-});
+const filterWhere = (query: ResolvedListQuery): Clause => membershipWhere(conditionsOf(null, query.filter));
 
 /** The full-text indexes a tier reads: every field, or titles alone (migration 0006). */
 type SearchIndex = 'films_fts' | 'films_title_fts';
@@ -95,8 +92,7 @@ export function newestSql(
   reversed: boolean | 'count',
   index: SearchIndex = 'films_fts',
 ): Clause {
-  const where = keyWhere(query, `${index}.rowid`) ?? filterWhere(query);
-  const join = where.onKeys ? '' : ` CROSS JOIN films f ON f.key = ${index}.rowid`;
+  const { join, where } = filteredAsRead(query, index);
   const from = `FROM ${index}${join}
       WHERE ${index} MATCH ? AND ${where.sql}${except ? ` AND ${index}.rowid NOT IN (${except.sql})` : ''}`;
   return {
@@ -118,14 +114,24 @@ export function newestSql(
  * sorted (a genre of thousands at 10,000 full films: 450-570 ms a first page; 8-23 ms led by the
  * words).
  */
-function keyWhere(query: ResolvedListQuery, key: string): (Clause & { onKeys: true }) | null {
+function keyWhere(query: ResolvedListQuery, key: string): Clause | null {
   const conditions = conditionsOf(null, query.filter);
   if (conditions.rows.length !== 1) return null;
   const tests = [
     { sql: `+${key} NOT IN (${TRASHED_KEYS})`, params: [] },
     ...conditions.sets.map((set) => ({ sql: `+${key} IN (${set.sql})`, params: set.params })),
   ];
-  return { ...joined(tests), onKeys: true };
+  return joined(tests);
+}
+
+/**
+ * The filter tested on `index`'s rows as they are read: on their keys alone when it can be
+ * (keyWhere), else on the film rows joined to them (`join`, the films as `f`).
+ */
+function filteredAsRead(query: ResolvedListQuery, index: SearchIndex): { join: string; where: Clause } {
+  const keys = keyWhere(query, `${index}.rowid`);
+  if (keys) return { join: '', where: keys };
+  return { join: ` CROSS JOIN films f ON f.key = ${index}.rowid`, where: filterWhere(query) };
 }
 
 /**
@@ -135,9 +141,7 @@ function keyWhere(query: ResolvedListQuery, key: string): (Clause & { onKeys: tr
  * thousands of films of which a few dozen are in it.
  */
 export function bestSql(query: ResolvedListQuery, fts: string, except: Clause, reversed: boolean): Clause {
-  const keys = keyWhere(query, 'films_fts.rowid');
-  const where = keys ?? filterWhere(query);
-  const join = keys ? '' : ' CROSS JOIN films f ON f.key = films_fts.rowid';
+  const { join, where } = filteredAsRead(query, 'films_fts');
   const way = reversed ? 'DESC' : 'ASC';
   return {
     sql: `WITH m AS MATERIALIZED (SELECT films_fts.rowid AS key, ${RANK} AS score
