@@ -58,6 +58,9 @@ export const screenshotViews = [
       await page.getByRole('button', { name: 'Table', exact: true }).click();
       await page.getByRole('searchbox', { name: 'Search films' }).fill('prison');
       await page.locator('.table-body mark').first().waitFor();
+      // The filter counts follow the page: wait for them, so the panel is shown as it settles.
+      const filters = page.getByRole('complementary', { name: 'Filters' });
+      await filters.getByRole('region', { name: 'Genre' }).locator('.facet-choice').first().waitFor();
     },
   },
   {
@@ -67,7 +70,8 @@ export const screenshotViews = [
     prepare: async (page) => {
       await page.getByRole('button', { name: 'Table', exact: true }).click();
       const filters = page.getByRole('complementary', { name: 'Filters' });
-      await filters.locator('.facet-choice').first().click();
+      // A genre, once the counts have come (before them, the first choice on the panel is "Seen").
+      await filters.getByRole('region', { name: 'Genre' }).locator('.facet-choice').first().click();
       await filters.getByRole('button', { name: /^Not yet/ }).click();
       await page.getByRole('columnheader', { name: /Year/ }).getByRole('button').click();
       await page.getByRole('columnheader', { name: /Year/ }).getByRole('button').click();
