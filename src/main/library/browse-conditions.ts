@@ -32,8 +32,9 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const termKeys = (kind: string, value: string) =>
-  clause('SELECT DISTINCT film_key AS key FROM film_terms WHERE kind = ? AND value = ?', kind, value);
+/** The kind is written into the SQL: the index of terms by value holds genres and tags only (0008). */
+const termKeys = (kind: 'genre' | 'tag', value: string) =>
+  clause(`SELECT DISTINCT film_key AS key FROM film_terms WHERE kind = '${kind}' AND value = ?`, value);
 
 const creditKeys = (name: string, role: string | null) =>
   clause(

@@ -108,12 +108,13 @@ function filmsOf(base: Base): { from: string; where: string } {
   };
 }
 
-function termsSql(base: Base, kind: string): Clause {
+/** The kind is written into the SQL: the index of terms by value holds genres and tags only (0008). */
+function termsSql(base: Base, kind: 'genre' | 'tag'): Clause {
   const { from, where } = childOf(base, 'film_terms', 't');
   return {
-    sql: `SELECT t.value AS value, count(*) AS count FROM ${from} WHERE t.kind = ? AND ${where}
+    sql: `SELECT t.value AS value, count(*) AS count FROM ${from} WHERE t.kind = '${kind}' AND ${where}
       GROUP BY t.value ORDER BY count DESC, t.value`,
-    params: [kind],
+    params: [],
   };
 }
 

@@ -6,6 +6,7 @@ import * as browseColumnsWritten from './0004-browse-columns-written';
 import * as childTablesWithoutRowid from './0005-child-tables-without-rowid';
 import * as titleSearchIndex from './0006-title-search-index';
 import * as searchIndexByColumn from './0007-search-index-by-column';
+import * as termIndexesForLists from './0008-term-indexes-for-lists';
 
 /** Every migration, registered statically so bundlers and tests see the same list. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005-child-tables-without-rowid': childTablesWithoutRowid,
   '0006-title-search-index': titleSearchIndex,
   '0007-search-index-by-column': searchIndexByColumn,
+  '0008-term-indexes-for-lists': termIndexesForLists,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';
