@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import {
   migrateTo,
   migrateToLatest,
+  NEW_LIBRARY_PAGE_SIZE,
   NO_MIGRATIONS,
   openDatabase,
   pendingMigrations,
@@ -71,6 +73,29 @@ describe('migrations', () => {
       expect(database.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     } finally {
       await database.close();
+    }
+  });
+
+  it('makes a new library with 8 KiB pages and leaves an existing library its own page size', async () => {
+    const folder = tempFolder();
+    const created = await openDatabase(join(folder, 'new.sqlite'));
+    try {
+      expect(NEW_LIBRARY_PAGE_SIZE).toBe(8192);
+      expect(created.sqlite.pragma('page_size', { simple: true })).toBe(8192);
+    } finally {
+      await created.close();
+    }
+    const path = join(folder, 'old.sqlite');
+    const old = new Database(path);
+    old.exec('CREATE TABLE made_elsewhere (x)');
+    old.close();
+    const opened = await openDatabase(path);
+    try {
+      expect(opened.sqlite.pragma('page_size', { simple: true })).toBe(4096);
+      expect(tableNames(opened.sqlite)).toEqual(expect.arrayContaining(['films', 'made_elsewhere']));
+      expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      await opened.close();
     }
   });
 });
