@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Film } from '../../src/shared/film-schema';
 import { openDatabase } from '../../src/main/library/database';
 import { RAW_TABLES, RawRows, type RawTable } from './raw-rows';
+import { termsOf } from '../../src/main/library/search-terms';
 
 /**
  * The physical limit an import is compared with: the same rows and the same search-index text,
@@ -56,6 +57,19 @@ function insertStatement(sqlite: Sqlite, table: RawTable) {
   );
 }
 
+/**
+ * The search_terms rows of the films in `rows` (the index's terms of their search text, made with
+ * the library's own tokenizer rules), leaving out those in `known`, which it then holds too.
+ */
+function addTermRows(sqlite: Sqlite, rows: RawRows, known: Set<string>): void {
+  const texts = rows.tables.films_fts.flatMap((row) => row.slice(1) as string[]);
+  for (const term of termsOf(sqlite, texts)) {
+    if (known.has(term)) continue;
+    known.add(term);
+    rows.tables.search_terms.push([term]);
+  }
+}
+
 /** Inserts every prepared row, table by table; answers the milliseconds spent on the search index. */
 function insertAll(sqlite: Sqlite, rows: RawRows): number {
   let ftsMs = 0;
@@ -73,6 +87,7 @@ export async function timeRawInsert(path: string, rows: RawRows): Promise<RawTim
   const triggers = await emptyRawLibrary(path);
   const sqlite = openPlain(path);
   try {
+    addTermRows(sqlite, rows, new Set());
     const started = performance.now();
     sqlite.exec('BEGIN');
     const ftsMs = insertAll(sqlite, rows);
@@ -107,6 +122,7 @@ export async function seedRawLibrary(path: string, films: Iterable<Film>, chunk 
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma(`cache_size = ${SEED_CACHE_KIB}`);
   const rows = new RawRows();
+  const terms = new Set<string>();
   let count = 0;
   try {
     sqlite.exec('BEGIN');
@@ -115,10 +131,12 @@ export async function seedRawLibrary(path: string, films: Iterable<Film>, chunk 
       rows.add(film);
       count += 1;
       if (count % chunk === 0) {
+        addTermRows(sqlite, rows, terms);
         insertAll(sqlite, rows);
         rows.clear();
       }
     }
+    addTermRows(sqlite, rows, terms);
     insertAll(sqlite, rows);
     for (const index of indexes) sqlite.exec(index);
     sqlite.exec('COMMIT');

@@ -22,6 +22,8 @@ export const RAW_TABLES = {
   ...CHILD_COLUMNS,
   films_fts: ['rowid', ...SEARCH_COLUMNS],
   films_title_fts: ['rowid', 'title'],
+  // Filled by termRows once a connection can say how the tokenizer splits the text (search-terms.ts).
+  search_terms: ['term'],
 } as const;
 
 export type RawTable = keyof typeof RAW_TABLES;

@@ -54,7 +54,7 @@ export async function cachedLibrary(
   if (existsSync(path)) return { path, built: false };
   mkdirSync(CACHE_FOLDER, { recursive: true });
   for (const old of readdirSync(CACHE_FOLDER).filter((name) => name.startsWith(prefix))) {
-    rmSync(join(CACHE_FOLDER, old), { force: true });
+    rmSync(join(CACHE_FOLDER, old), { recursive: true, force: true });
   }
   const building = `${path}.building`;
   await build(building);

@@ -209,7 +209,7 @@ export function facetSql(
   limits: LookUpLimits = LOOK_UP_UP_TO,
 ): Record<string, Clause> {
   const query = facetQuerySchema.parse(input);
-  const fts = ftsQuery(query.search);
+  const fts = ftsQuery(query.search, sqlite);
   // Only genres and media narrow alongside the years: the decade is then the smaller side.
   const { filter } = query;
   const byYear = fts === null && !filter.director && !filter.person && filter.tags.length === 0;

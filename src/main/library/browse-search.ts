@@ -47,14 +47,20 @@ export const BM25_UP_TO = 100;
 
 const keysJson = (keys: readonly number[]) => JSON.stringify(keys);
 
-/** The films found among which a tier's films are, as FTS5 queries. */
-export type SearchQueries = { fts: string; titlePrefix: string; titleExact: string };
+/**
+ * The films found among which a tier's films are, as FTS5 queries: `fts` with typed words written
+ * as the index's terms where that is quicker, `ranked` the same films in the form whose bm25 scores
+ * are the prefix's (see ftsQuery).
+ */
+export type SearchQueries = { fts: string; ranked: string; titlePrefix: string; titleExact: string };
 
-export function searchQueries(search: string): SearchQueries | null {
-  const fts = ftsQuery(search);
+/** `sqlite`: the library, to write typed words as its terms (without it, every word stays a prefix). */
+export function searchQueries(search: string, sqlite?: Sqlite): SearchQueries | null {
+  const fts = ftsQuery(search, sqlite);
+  const ranked = ftsQuery(search, sqlite, { sameScores: true });
   const titlePrefix = ftsTitleQuery(search, false);
   const titleExact = ftsTitleQuery(search, true);
-  return fts && titlePrefix && titleExact ? { fts, titlePrefix, titleExact } : null;
+  return fts && ranked && titlePrefix && titleExact ? { fts, ranked, titlePrefix, titleExact } : null;
 }
 
 const filterWhere = (query: ResolvedListQuery): Clause => membershipWhere(conditionsOf(null, query.filter));
@@ -242,7 +248,7 @@ function tiers(
   const restSize = () => total - title.size();
   const rest = sqlTier(sqlite, restSize, (reversed) =>
     total <= BM25_UP_TO
-      ? bestSql(query, search.fts, except, reversed)
+      ? bestSql(query, search.ranked, except, reversed)
       : newestSql(query, search.fts, except, reversed),
   );
   if (total <= BM25_UP_TO || !titleKeys || !newest) return [title, rest];

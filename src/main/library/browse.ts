@@ -84,8 +84,14 @@ function pageWindow(total: number, offset: number, limit: number): PageWindow {
  * Every film of a search and filter in a sort's order, unpaged, as `column` (f.key or f.id). The
  * best-match order of a search is browse-search.ts's; without a search, relevance is the title order.
  */
-function orderedSql(query: ResolvedListQuery, total: number, reversed: boolean, column = 'f.key'): Clause {
-  const fts = ftsQuery(query.search);
+function orderedSql(
+  query: ResolvedListQuery,
+  total: number,
+  reversed: boolean,
+  column = 'f.key',
+  sqlite?: Sqlite,
+): Clause {
+  const fts = ftsQuery(query.search, sqlite);
   const sort = query.sort === 'relevance' ? 'title' : query.sort;
   const source = fromWhere(conditionsOf(fts, query.filter), total <= SORT_FOUND_UP_TO);
   return {
@@ -98,10 +104,10 @@ function orderedSql(query: ResolvedListQuery, total: number, reversed: boolean, 
  * The SQL of one page of `total` films in a sort's order, and whether it reads them from the far
  * end (exported for the query-plan tests). A search by best match is paged by rankedPage instead.
  */
-export function pageSql(input: ListQuery, total: number): Clause & { reversed: boolean } {
+export function pageSql(input: ListQuery, total: number, sqlite?: Sqlite): Clause & { reversed: boolean } {
   const query = listQuerySchema.parse(input);
   const window = pageWindow(total, query.offset, query.limit);
-  const ordered = orderedSql(query, total, window.reversed);
+  const ordered = orderedSql(query, total, window.reversed, 'f.key', sqlite);
   return {
     sql: `${ordered.sql} LIMIT ? OFFSET ?`,
     params: [...ordered.params, window.limit, window.offset],
@@ -109,10 +115,13 @@ export function pageSql(input: ListQuery, total: number): Clause & { reversed: b
   };
 }
 
-/** The SQL counting the films a search and filter find (exported for the query-plan tests). */
-export function countSql(input: FacetQuery): Clause {
+/**
+ * The SQL counting the films a search and filter find (exported for the query-plan tests);
+ * `sqlite`, the library, to write typed words as its terms (see ftsQuery).
+ */
+export function countSql(input: FacetQuery, sqlite?: Sqlite): Clause {
   const { search = '', filter } = input;
-  const conditions = conditionsOf(ftsQuery(search), listQuerySchema.shape.filter.parse(filter));
+  const conditions = conditionsOf(ftsQuery(search, sqlite), listQuerySchema.shape.filter.parse(filter));
   // One key set and nothing on the film row: count the set's own index, less the (few) trashed.
   const found = oneSetFound(conditions);
   if (found) return { sql: `SELECT count(*) FROM (${found.sql})`, params: found.params };
@@ -128,7 +137,7 @@ const countKey = (query: Clause) => `count ${query.sql} ${JSON.stringify(query.p
  */
 export function countFound(sqlite: Sqlite, input: FacetQuery, known?: number): number {
   learnSearch(sqlite, input.search ?? '');
-  const query = countSql(input);
+  const query = countSql(input, sqlite);
   return remembered(sqlite, countKey(query), () => {
     return known ?? (prepared(sqlite, query.sql).pluck().get(query.params) as number);
   });
@@ -136,7 +145,7 @@ export function countFound(sqlite: Sqlite, input: FacetQuery, known?: number): n
 
 /** The count of a search and filter if it is remembered; nothing is counted. */
 function knownCount(sqlite: Sqlite, input: FacetQuery): number | undefined {
-  return recalled(sqlite, countKey(countSql(input)));
+  return recalled(sqlite, countKey(countSql(input, sqlite)));
 }
 
 /**
@@ -170,7 +179,7 @@ function pageTotal(
 export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmPage {
   const query = listQuerySchema.parse(input);
   learnSearch(sqlite, query.search);
-  const search = query.sort === 'relevance' ? searchQueries(query.search) : null;
+  const search = query.sort === 'relevance' ? searchQueries(query.search, sqlite) : null;
   const { total, exact, newest } = pageTotal(sqlite, query, search);
   if (total === 0 || query.offset >= total)
     return { total, totalExact: true, offset: query.offset, films: [] };
@@ -179,7 +188,7 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
   if (search) {
     keys = rankedPage(sqlite, query, search, total, newest);
   } else {
-    const page = pageSql(query, total);
+    const page = pageSql(query, total, sqlite);
     keys = prepared(sqlite, page.sql).pluck().all(page.params) as number[];
     if (page.reversed) keys.reverse();
   }
@@ -200,7 +209,7 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
 export function matchingKeys(sqlite: Sqlite, _db: unknown, input: ListQuery): number[] {
   const query = listQuerySchema.parse(input);
   learnSearch(sqlite, query.search);
-  const source = fromWhere(conditionsOf(ftsQuery(query.search), query.filter), true);
+  const source = fromWhere(conditionsOf(ftsQuery(query.search, sqlite), query.filter), true);
   return prepared(sqlite, `SELECT f.key FROM ${source.sql}`).pluck().all(source.params) as number[];
 }
 
@@ -212,7 +221,7 @@ export function matchingIds(sqlite: Sqlite, input: ListQuery): string[] {
   const query = listQuerySchema.parse(input);
   learnSearch(sqlite, query.search);
   const total = countFound(sqlite, { search: query.search, filter: query.filter });
-  const search = query.sort === 'relevance' ? searchQueries(query.search) : null;
+  const search = query.sort === 'relevance' ? searchQueries(query.search, sqlite) : null;
   if (search) {
     const keys = rankedKeys(sqlite, query, search, total, 0, total);
     if (query.descending) keys.reverse();
@@ -225,7 +234,7 @@ export function matchingIds(sqlite: Sqlite, input: ListQuery): string[] {
     );
     return keys.flatMap((key) => ids.get(key) ?? []);
   }
-  const ordered = orderedSql(query, total, false, 'f.id');
+  const ordered = orderedSql(query, total, false, 'f.id', sqlite);
   return prepared(sqlite, ordered.sql).pluck().all(ordered.params) as string[];
 }
 

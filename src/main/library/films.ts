@@ -4,6 +4,7 @@ import { filmInputSchema, type Film, type FilmInput } from '../../shared/film-sc
 import { insertFilm, prepared, replaceFilm } from './film-rows';
 import { readFilms } from './read-films';
 import { SEARCH_COLUMNS, searchValues, TITLE_COLUMN } from './search-text';
+import { noteTerms } from './search-terms';
 
 type Sqlite = Database.Database;
 
@@ -40,6 +41,7 @@ function indexFilm(sqlite: Sqlite, key: number, film: Film, isNew: boolean): voi
   const values = searchValues(film);
   prepared(sqlite, INSERT_FTS).run(key, ...values);
   prepared(sqlite, 'INSERT INTO films_title_fts (rowid, title) VALUES (?, ?)').run(key, values[TITLE_COLUMN]);
+  noteTerms(sqlite, values);
 }
 
 /** The film's internal key, or undefined when no film has that id. */

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Film } from '../../shared/film-schema';
 import { searchFields, type SearchField } from '../../shared/browse';
 import { learnChars, tokenize } from './search-marks';
+import { expansionOf } from './search-terms';
 
 /** The search index's columns (films_fts), in index order: the fields a search can match. */
 export const SEARCH_COLUMNS = Object.keys(searchFields) as SearchField[];
@@ -69,10 +70,27 @@ export function learnSearch(sqlite: Database.Database, input: string): void {
  * Turns what a person typed into an FTS5 query: every word must match, each as a prefix, so
  * "ame" finds "Amélie". Each term is quoted, so quotes and operators typed are plain words and
  * nothing typed is ever a syntax error. Null when nothing searchable was typed.
+ *
+ * Given the library (`sqlite`), a typed term of four letters or more that starts few of the
+ * index's terms is written as those terms (search-terms.ts): the same films, found without
+ * FTS5 merging every matching term's entries first. `sameScores`: only where it starts exactly one
+ * term, so bm25 scores are those of the prefix too (several terms would each be scored).
  */
-export function ftsQuery(input: string): string | null {
+export function ftsQuery(
+  input: string,
+  sqlite?: Database.Database,
+  options: { sameScores?: boolean } = {},
+): string | null {
   const terms = searchTerms(input);
-  return terms.length === 0 ? null : terms.map((term) => `"${term}"*`).join(' ');
+  if (terms.length === 0) return null;
+  const written = terms.map((term) => {
+    const expanded = sqlite ? expansionOf(sqlite, term) : null;
+    if (!expanded || (options.sameScores && expanded.length > 1)) return `"${term}"*`;
+    return expanded.length === 1
+      ? `"${expanded[0]}"`
+      : `(${expanded.map((each) => `"${each}"`).join(' OR ')})`;
+  });
+  return written.join(' AND ');
 }
 
 /**

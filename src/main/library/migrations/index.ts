@@ -7,6 +7,7 @@ import * as childTablesWithoutRowid from './0005-child-tables-without-rowid';
 import * as titleSearchIndex from './0006-title-search-index';
 import * as searchIndexByColumn from './0007-search-index-by-column';
 import * as termIndexesForLists from './0008-term-indexes-for-lists';
+import * as searchTerms from './0009-search-terms';
 
 /** Every migration, registered statically so bundlers and tests see the same list. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-title-search-index': titleSearchIndex,
   '0007-search-index-by-column': searchIndexByColumn,
   '0008-term-indexes-for-lists': termIndexesForLists,
+  '0009-search-terms': searchTerms,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';

@@ -10,6 +10,7 @@ import { CHILD_TABLES, rememberPeople } from '../film-rows';
 import { filmKey, insertCompleteFilm, replaceCompleteFilm } from '../films';
 import type { Library } from '../index';
 import { readFilms } from '../read-films';
+import { addIndexTerms, deferTerms, rememberTerms } from '../search-terms';
 import { checkCancelled } from './errors';
 import { Pacer, type ProgressCallback } from './pacing';
 import { mergeFilms } from './merge-films';
@@ -176,6 +177,7 @@ async function writeInOneTransaction(
   const now = options.now ?? (() => new Date().toISOString());
   const written: Written[] = [];
   let forgetPeople = () => {};
+  let forgetTerms = () => {};
   importing.add(sqlite);
   try {
     // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
@@ -184,6 +186,8 @@ async function writeInOneTransaction(
     forgetPeople = rememberPeople(sqlite);
     const adds = writes.filter((planned) => planned.action === 'add' || planned.action === 'keep-both');
     const setAside = setIndexesAside(sqlite, adds.length);
+    // A bulk import takes its films' search terms from the index at the end; a small one as it writes.
+    forgetTerms = setAside.length > 0 ? deferTerms(sqlite) : rememberTerms(sqlite);
     for (const planned of writes) {
       written.push(writeOne(sqlite, planned, now()));
       if (written.length < writes.length && !pacer.due()) continue;
@@ -197,6 +201,7 @@ async function writeInOneTransaction(
       await pacer.pause();
       checkCancelled(options.signal, 'import');
     }
+    if (setAside.length > 0) addIndexTerms(sqlite);
     sqlite.exec('COMMIT');
     return written;
   } catch (error) {
@@ -204,6 +209,7 @@ async function writeInOneTransaction(
     throw error;
   } finally {
     forgetPeople();
+    forgetTerms();
     importing.delete(sqlite);
   }
 }
