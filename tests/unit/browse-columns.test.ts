@@ -6,16 +6,17 @@ import { migrateTo, migrateToLatest, openDatabase } from '../../src/main/library
 import { facetSql } from '../../src/main/library/browse';
 import { createFilm } from '../../src/main/library/films';
 import { BACKFILL_BROWSE_COLUMNS } from '../../src/main/library/migrations/0002-browse-columns';
+import { BACKFILL_SUMMARY_LISTS } from '../../src/main/library/migrations/0010-summary-lists';
 import { commitImport, previewImport, TransferCancelledError } from '../../src/main/library/transfer';
 import type { FilmInput } from '../../src/shared/film-schema';
 import { libraryFingerprint, libraryText } from '../support/library-files';
 import { repoRoot, sampleFilm, tempFolder, tempLibrary } from '../support/temp-library';
 
 /**
- * Migration 0002's browse columns are computed from the film in film-rows.ts and written with the
- * film row (0004 took the triggers on child rows out). Here the values written are compared with
- * what 0002's own SQL expressions compute from the child rows, for films chosen to reach every
- * branch, after every kind of write.
+ * Migration 0002's browse columns (and 0010's summary lists) are computed from the film in
+ * film-rows.ts and written with the film row (0004 took the triggers on child rows out). Here the
+ * values written are compared with what the migrations' own SQL computes from the child rows, for
+ * films chosen to reach every branch, after every kind of write.
  */
 
 const COLUMNS = [
@@ -28,6 +29,7 @@ const COLUMNS = [
   'sort_locations',
   'open_loans',
   'next_due_on',
+  'summary_lists',
 ];
 
 /** Every film's browse columns, each with its storage class. */
@@ -42,6 +44,7 @@ function expectColumnsAsSqlComputes(sqlite: Database.Database): void {
   sqlite.exec('SAVEPOINT recompute');
   try {
     sqlite.exec(BACKFILL_BROWSE_COLUMNS);
+    sqlite.exec(BACKFILL_SUMMARY_LISTS);
     expect(written).toEqual(browseColumns(sqlite));
   } finally {
     sqlite.exec('ROLLBACK TO recompute');
@@ -238,7 +241,7 @@ describe('migration 0004', () => {
         .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         .pluck()
         .all();
-      expect(triggers).toEqual(['people_browse_rename']);
+      expect([...triggers].sort()).toEqual(['people_browse_rename', 'people_summary_rename']);
       const names = database.sqlite
         .prepare("SELECT name FROM sqlite_master WHERE type = 'index'")
         .pluck()
@@ -246,6 +249,17 @@ describe('migration 0004', () => {
       expect(names).toContain('film_credits_directors');
       expect(names).not.toContain('film_credits_by_role');
       createFilm(database.sqlite, { ...EDGE_FILMS[1]!, title: 'Written After 0004' });
+      expectColumnsAsSqlComputes(database.sqlite);
+      // A renamed director is renamed on the film rows too (0002's first director, 0010's lists).
+      const renamed = database.sqlite
+        .prepare(
+          "UPDATE people SET name = name || ' Jr.' WHERE key IN (SELECT person_key FROM film_credits WHERE role = 'director')",
+        )
+        .run().changes;
+      expect(renamed).toBeGreaterThan(0);
+      expect(
+        database.sqlite.prepare("SELECT count(*) FROM films WHERE summary_lists LIKE '% Jr.%'").pluck().get(),
+      ).toBeGreaterThan(0);
       expectColumnsAsSqlComputes(database.sqlite);
 
       await migrateTo(database, '0003-edit-indexes');

@@ -30,7 +30,7 @@ const copiedColumns = (sqlite: import('better-sqlite3').Database, title: string)
  */
 function writeAs0001(sqlite: import('better-sqlite3').Database, input: FilmInput): void {
   const film = completeFilm(filmInputSchema.parse(input));
-  const ownColumns = FILM_ROW_COLUMNS.length - 9; // the browse columns come last
+  const ownColumns = FILM_ROW_COLUMNS.length - 10; // the browse columns (0002) and summary lists (0010) come last
   const key = Number(
     sqlite
       .prepare(insertSql('films', FILM_ROW_COLUMNS.slice(0, ownColumns)))

@@ -244,45 +244,33 @@ export function matchingIds(sqlite: Sqlite, input: ListQuery): string[] {
  */
 const KEY_LIST = 'SELECT value FROM json_each(?)';
 
-function rowsByFilm(rows: Row[]): Map<number, Row[]> {
-  const map = new Map<number, Row[]>();
-  for (const row of rows) {
-    const key = row.film_key as number;
-    const list = map.get(key);
-    if (list) list.push(row);
-    else map.set(key, [row]);
-  }
-  return map;
-}
-
 const SUMMARY_COLUMNS = `key, id, title, sort_title, year, runtime_minutes, user_rating, imdb_rating,
-  rotten_tomatoes, seen, open_loans, next_due_on, added_at`;
+  rotten_tomatoes, seen, open_loans, next_due_on, added_at, summary_lists`;
 
-/** Summaries of the films on one page, keyed by film key. */
+/** Migration 0010's lists: directors, genres, and each copy's medium and place. */
+type SummaryLists = [string[], string[], string[], (string | null)[]];
+
+/**
+ * Summaries of the films on one page, keyed by film key: the film rows alone (with their
+ * summary_lists, migration 0010) and whether each has a poster.
+ */
 function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSummary> {
   const summaries = new Map<number, FilmSummary>();
   if (keys.length === 0) return summaries;
   const list = KEY_LIST;
   const json = JSON.stringify(keys);
-  const select = (sqlText: string) => rowsByFilm(prepared(sqlite, sqlText).all(json) as Row[]);
   const films = prepared(sqlite, `SELECT ${SUMMARY_COLUMNS} FROM films WHERE key IN (${list})`).all(
     json,
   ) as Row[];
-  const directors = select(
-    `SELECT c.film_key, p.name FROM film_credits c JOIN people p ON p.key = c.person_key
-     WHERE c.film_key IN (${list}) AND c.role = 'director' ORDER BY c.film_key, c.position`,
+  const posters = new Set(
+    prepared(sqlite, `SELECT film_key FROM film_posters WHERE film_key IN (${list})`)
+      .pluck()
+      .all(json) as number[],
   );
-  const genres = select(
-    `SELECT film_key, value FROM film_terms WHERE film_key IN (${list}) AND kind = 'genre' ORDER BY film_key, position`,
-  );
-  const copies = select(
-    `SELECT film_key, medium, location FROM film_copies WHERE film_key IN (${list}) ORDER BY film_key, position`,
-  );
-  const posters = select(`SELECT film_key FROM film_posters WHERE film_key IN (${list})`);
   const now = today();
   for (const film of films) {
     const key = film.key as number;
-    const filmCopies = copies.get(key) ?? [];
+    const [directors, genres, media, locations] = JSON.parse(film.summary_lists as string) as SummaryLists;
     const dueOn = film.next_due_on as string | null;
     summaries.set(key, {
       id: film.id as string,
@@ -290,18 +278,16 @@ function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSum
       sortTitle: film.sort_title as string,
       year: film.year as number | null,
       runtimeMinutes: film.runtime_minutes as number | null,
-      directors: (directors.get(key) ?? []).map((r) => r.name as string),
-      genres: (genres.get(key) ?? []).map((r) => r.value as string),
+      directors,
+      genres,
       userRating: film.user_rating as number | null,
       imdbRating: film.imdb_rating as number | null,
       rottenTomatoes: film.rotten_tomatoes as number | null,
       seen: film.seen === 1,
       onLoan: (film.open_loans as number) > 0,
       overdue: dueOn !== null && dueOn < now,
-      media: [...new Set(filmCopies.map((c) => c.medium as string))],
-      locations: [
-        ...new Set(filmCopies.map((c) => c.location as string | null).filter((l): l is string => !!l)),
-      ],
+      media: [...new Set(media)],
+      locations: [...new Set(locations.filter((location): location is string => !!location))],
       hasPoster: posters.has(key),
       addedAt: film.added_at as string,
       match: null,

@@ -43,7 +43,8 @@ const FILM_COLUMNS = [
  * Migration 0002's browse columns: values of the film's child rows copied onto its row so one index
  * per sort key can order them. They are computed here from the film and written with the film row
  * (migration 0004 took out the triggers that used to recompute them after each child row): every
- * write of a film's child rows goes through insertFilm or replaceFilm below.
+ * write of a film's child rows goes through insertFilm or replaceFilm below. Migration 0010's
+ * summary_lists (the lists a row of browse shows) is written the same way.
  */
 const BROWSE_COLUMNS = [
   'sort_directors',
@@ -55,6 +56,7 @@ const BROWSE_COLUMNS = [
   'sort_locations',
   'open_loans',
   'next_due_on',
+  'summary_lists',
 ] as const;
 
 /** Every column a film row is written with, in the order of filmRowValues. */
@@ -215,7 +217,22 @@ export function browseColumnValues(film: Film): unknown[] {
     firstCopy?.location ?? null,
     openLoans,
     nextDue,
+    summaryLists(film),
   ];
+}
+
+/**
+ * Migration 0010's summary_lists: what a row of browse shows beside the title, as one JSON value
+ * `[directors, genres, media, locations]` (one medium and one place, or null, per copy), as 0010's
+ * SQL computes it from the child rows (tests/unit/browse-columns.test.ts compares the two).
+ */
+function summaryLists(film: Film): string {
+  return JSON.stringify([
+    film.directors,
+    film.genres,
+    film.copies.map((copy) => copy.medium),
+    film.copies.map((copy) => copy.location ?? null),
+  ]);
 }
 
 /** The film row's values, in the order of FILM_ROW_COLUMNS (its key aside). */

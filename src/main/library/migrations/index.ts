@@ -8,6 +8,7 @@ import * as titleSearchIndex from './0006-title-search-index';
 import * as searchIndexByColumn from './0007-search-index-by-column';
 import * as termIndexesForLists from './0008-term-indexes-for-lists';
 import * as searchTerms from './0009-search-terms';
+import * as summaryLists from './0010-summary-lists';
 
 /** Every migration, registered statically so bundlers and tests see the same list. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007-search-index-by-column': searchIndexByColumn,
   '0008-term-indexes-for-lists': termIndexesForLists,
   '0009-search-terms': searchTerms,
+  '0010-summary-lists': summaryLists,
 };
 
 export const latestMigration = Object.keys(migrations).at(-1) ?? '';
