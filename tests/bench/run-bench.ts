@@ -117,12 +117,13 @@ async function importAndRaw(plan: Plan, folder: string, libraryPath: string, run
   }
   const stopped = imported.value.stopped ? ' (stopped at the cap)' : '';
   run.options.log(
-    `${label(plan)}: import ${seconds(imported.ms)}${stopped} (raw limit ${seconds(raw.ms)}), file ${(file.bytes / 1e6).toFixed(0)} MB`,
+    `${label(plan)}: import ${seconds(imported.ms)}${stopped} (raw limit ${seconds(raw.value.ms)}), file ${(file.bytes / 1e6).toFixed(0)} MB`,
   );
   return {
     libraryFileBytes: file.bytes,
     import: { ...imported.value, cpuMs: imported.cpuMs, rows: rowCount },
-    raw: { ...raw.value, cpuMs: raw.cpuMs },
+    // The transaction's own time and CPU: creating the empty library and making the rows are not the limit.
+    raw: raw.value,
   };
 }
 
