@@ -5,7 +5,7 @@ import type { Library } from '../../src/main/library';
 import { migrateTo, migrateToLatest, openDatabase } from '../../src/main/library/database';
 import { createFilm } from '../../src/main/library/films';
 import { expansionOf, EXPAND_UP_TO, noteTerms, rememberTerms } from '../../src/main/library/search-terms';
-import { ftsQuery, learnSearch } from '../../src/main/library/search-text';
+import { ftsQueries, ftsQuery, learnSearch } from '../../src/main/library/search-text';
 import { commitImport, previewImport } from '../../src/main/library/transfer';
 import { generateFilms } from '../support/generate-films';
 import { libraryText } from '../support/library-files';
@@ -167,7 +167,10 @@ describe('search_terms: the index terms a typed word starts', () => {
     expect(expansionOf(sqlite, 'manyword')).toBeNull(); // more than EXPAND_UP_TO terms
     expect(expansionOf(sqlite, 'nothing')).toBeNull();
     expect(ftsQuery('forgotten forg', sqlite)).toBe('"forgotten" AND ("forge" OR "forgery" OR "forgotten")');
-    expect(ftsQuery('forgotten forg', sqlite, { sameScores: true })).toBe('"forgotten" AND "forg"*');
+    expect(ftsQueries('forgotten forg', sqlite)).toEqual({
+      fts: '"forgotten" AND ("forge" OR "forgery" OR "forgotten")',
+      ranked: '"forgotten" AND "forg"*',
+    });
     expect(ftsQuery('forgotten forg')).toBe('"forgotten"* AND "forg"*');
   });
 
@@ -184,7 +187,7 @@ describe('search_terms: the index terms a typed word starts', () => {
       learnSearch(sqlite, query);
       const prefixes = ftsQuery(query)!;
       const written = ftsQuery(query, sqlite)!;
-      const ranked = ftsQuery(query, sqlite, { sameScores: true })!;
+      const ranked = ftsQueries(query, sqlite)!.ranked;
       if (written !== prefixes) expanded += 1;
       expect(keys(sqlite, written, 'rowid DESC'), query).toEqual(keys(sqlite, prefixes, 'rowid DESC'));
       const best = 'bm25(films_fts), rowid';

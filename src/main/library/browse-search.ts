@@ -4,7 +4,7 @@ import { remembered } from './browse-cache';
 import { conditionsOf, joined, membershipWhere, TRASHED_KEYS, type Clause } from './browse-conditions';
 import { prepared } from './film-rows';
 import { learnChars, matchingForm, phrasePattern, phrasesOf, snippet } from './search-marks';
-import { ftsQuery, ftsTitleQuery, SEARCH_COLUMNS, searchWords } from './search-text';
+import { ftsQueries, ftsTitleQuery, SEARCH_COLUMNS, searchWords } from './search-text';
 
 /**
  * Browse's "best match" order, and where each film of a page matched. Written so a page costs
@@ -50,17 +50,16 @@ const keysJson = (keys: readonly number[]) => JSON.stringify(keys);
 /**
  * The films found among which a tier's films are, as FTS5 queries: `fts` with typed words written
  * as the index's terms where that is quicker, `ranked` the same films in the form whose bm25 scores
- * are the prefix's (see ftsQuery).
+ * are the prefix's (see ftsQueries).
  */
 export type SearchQueries = { fts: string; ranked: string; titlePrefix: string; titleExact: string };
 
-/** `sqlite`: the library, to write typed words as its terms (without it, every word stays a prefix). */
+/** `sqlite`: the library, to write typed words as its terms (ftsQueries; without it, every word stays a prefix). */
 export function searchQueries(search: string, sqlite?: Sqlite): SearchQueries | null {
-  const fts = ftsQuery(search, sqlite);
-  const ranked = ftsQuery(search, sqlite, { sameScores: true });
+  const queries = ftsQueries(search, sqlite);
   const titlePrefix = ftsTitleQuery(search, false);
   const titleExact = ftsTitleQuery(search, true);
-  return fts && ranked && titlePrefix && titleExact ? { fts, ranked, titlePrefix, titleExact } : null;
+  return queries && titlePrefix && titleExact ? { ...queries, titlePrefix, titleExact } : null;
 }
 
 const filterWhere = (query: ResolvedListQuery): Clause => membershipWhere(conditionsOf(null, query.filter));

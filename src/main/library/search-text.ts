@@ -66,6 +66,22 @@ export function learnSearch(sqlite: Database.Database, input: string): void {
   learnChars(sqlite, [input]);
 }
 
+/** The terms of a search written for FTS5, each as the index terms it starts where `expansions` has them. */
+function writtenQuery(
+  terms: readonly string[],
+  expansions: readonly (string[] | null)[],
+  sameScores: boolean,
+): string {
+  const written = terms.map((term, index) => {
+    const expanded = expansions[index];
+    if (!expanded || (sameScores && expanded.length > 1)) return `"${term}"*`;
+    return expanded.length === 1
+      ? `"${expanded[0]}"`
+      : `(${expanded.map((each) => `"${each}"`).join(' OR ')})`;
+  });
+  return written.join(' AND ');
+}
+
 /**
  * Turns what a person typed into an FTS5 query: every word must match, each as a prefix, so
  * "ame" finds "Amélie". Each term is quoted, so quotes and operators typed are plain words and
@@ -73,24 +89,25 @@ export function learnSearch(sqlite: Database.Database, input: string): void {
  *
  * Given the library (`sqlite`), a typed term of four letters or more that starts few of the
  * index's terms is written as those terms (search-terms.ts): the same films, found without
- * FTS5 merging every matching term's entries first. `sameScores`: only where it starts exactly one
- * term, so bm25 scores are those of the prefix too (several terms would each be scored).
+ * FTS5 merging every matching term's entries first.
  */
-export function ftsQuery(
+export function ftsQuery(input: string, sqlite?: Database.Database): string | null {
+  return ftsQueries(input, sqlite)?.fts ?? null;
+}
+
+/**
+ * ftsQuery (`fts`), and the same films in the form whose bm25 scores are the prefixes' (`ranked`):
+ * there a term is written as index terms only where it starts exactly one (several would each be
+ * scored). Each typed term is looked up in the library once for both.
+ */
+export function ftsQueries(
   input: string,
   sqlite?: Database.Database,
-  options: { sameScores?: boolean } = {},
-): string | null {
+): { fts: string; ranked: string } | null {
   const terms = searchTerms(input);
   if (terms.length === 0) return null;
-  const written = terms.map((term) => {
-    const expanded = sqlite ? expansionOf(sqlite, term) : null;
-    if (!expanded || (options.sameScores && expanded.length > 1)) return `"${term}"*`;
-    return expanded.length === 1
-      ? `"${expanded[0]}"`
-      : `(${expanded.map((each) => `"${each}"`).join(' OR ')})`;
-  });
-  return written.join(' AND ');
+  const expansions = terms.map((term) => (sqlite ? expansionOf(sqlite, term) : null));
+  return { fts: writtenQuery(terms, expansions, false), ranked: writtenQuery(terms, expansions, true) };
 }
 
 /**
