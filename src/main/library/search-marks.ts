@@ -157,7 +157,7 @@ export function matchingForm(text: string, unknown: Set<number>): string | undef
 /** One word of a text: where it is (string offsets) and its folded form, as the index holds it. */
 export type Token = { start: number; end: number; term: string };
 
-const FORM_WORDS = /[^\0-/:-@[-`{-\x7f]+/gu;
+export const FORM_WORDS = /[^\0-/:-@[-`{-\x7f]+/gu;
 /** A word character of a matching form (anything but an ASCII separator), for patterns built from it. */
 const WORD_CHAR = '[^\\0-/:-@\\[-`{-\\x7f]';
 

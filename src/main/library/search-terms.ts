@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { prepared } from './film-rows';
-import { learnChars, matchingForm, tokenize } from './search-marks';
+import { FORM_WORDS, learnChars, matchingForm, tokenize } from './search-marks';
+import { upperBound } from './suggestions';
 
 /**
  * Every term the search index holds, kept in search_terms (migration 0009), so that a word typed
@@ -18,8 +19,6 @@ type Sqlite = Database.Database;
 const NON_ASCII = /[^\0-\x7f]/;
 /** An ASCII text's terms: runs of letters and digits (the tokenizer separates at every other ASCII character). */
 const ASCII_TERMS = /[a-z0-9]+/g;
-/** A matching form's terms (search-marks.ts): runs of anything but ASCII separators. */
-const FORM_TERMS = /[^\0-/:-@[-`{-\x7f]+/gu;
 
 /** Calls `each` with every term of `text`, as the index's tokenizer splits and folds it (repeats included). */
 function eachTerm(sqlite: Sqlite, text: string, each: (term: string) => void): void {
@@ -29,7 +28,7 @@ function eachTerm(sqlite: Sqlite, text: string, each: (term: string) => void): v
   }
   learnChars(sqlite, [text]);
   const form = matchingForm(text, new Set());
-  if (form !== undefined) for (const term of form.match(FORM_TERMS) ?? []) each(term);
+  if (form !== undefined) for (const term of form.match(FORM_WORDS) ?? []) each(term);
   else for (const token of tokenize(text)) each(token.term);
 }
 
@@ -81,23 +80,20 @@ export function addIndexTerms(sqlite: Sqlite): void {
 
 const INSERT_TERM = 'INSERT OR IGNORE INTO search_terms (term) VALUES (?)';
 
-/** Adds the terms of a film's search text (its search-index values) to search_terms. */
+/**
+ * Adds the terms of a film's search text (its search-index values) to search_terms, each once:
+ * once per import while one remembers them (rememberTerms), else once per film.
+ */
 export function noteTerms(sqlite: Sqlite, values: readonly string[]): void {
   if (deferred.has(sqlite)) return;
   const insert = prepared(sqlite, INSERT_TERM);
-  const memory = written.get(sqlite);
-  const note = memory
-    ? (term: string) => {
-        if (memory.has(term)) return;
-        insert.run(term);
-        memory.add(term);
-      }
-    : (term: string) => insert.run(term);
-  if (memory) {
-    for (const value of values) if (value) eachTerm(sqlite, value, note);
-  } else {
-    for (const term of termsOf(sqlite, values)) note(term);
-  }
+  const noted = written.get(sqlite) ?? new Set<string>();
+  const note = (term: string) => {
+    if (noted.has(term)) return;
+    insert.run(term);
+    noted.add(term);
+  };
+  for (const value of values) if (value) eachTerm(sqlite, value, note);
 }
 
 /** A typed term turned into terms of the index only when it starts at most this many. */
@@ -105,13 +101,6 @@ export const EXPAND_UP_TO = 16;
 
 /** Prefixes this long or shorter have FTS5 prefix indexes (films_fts: prefix = '1 2 3'). */
 const INDEXED_PREFIX = 3;
-
-/** The smallest text after every text starting with `prefix` (its last character plus one). */
-function after(prefix: string): string {
-  const characters = [...prefix];
-  const last = characters.pop() ?? '';
-  return characters.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
-}
 
 /**
  * The terms of the index that `term` starts, when they are few (at most EXPAND_UP_TO) and the
@@ -121,6 +110,6 @@ export function expansionOf(sqlite: Sqlite, term: string): string[] | null {
   if ([...term].length <= INDEXED_PREFIX) return null;
   const terms = prepared(sqlite, 'SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?')
     .pluck()
-    .all(term, after(term), EXPAND_UP_TO + 1) as string[];
+    .all(term, upperBound(term), EXPAND_UP_TO + 1) as string[];
   return terms.length > 0 && terms.length <= EXPAND_UP_TO ? terms : null;
 }

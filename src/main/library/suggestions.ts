@@ -31,7 +31,7 @@ const SOURCES: Record<SuggestionKind, Source> = {
 const foldAscii = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 
 /** The smallest text after every text starting with `prefix`: its last character, plus one. */
-function upperBound(prefix: string): string {
+export function upperBound(prefix: string): string {
   const characters = [...prefix];
   const last = characters.pop() ?? '';
   return characters.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
