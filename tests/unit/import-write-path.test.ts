@@ -96,6 +96,79 @@ describe('indexes set aside while an import writes', () => {
   });
 });
 
+describe('foreign keys of a bulk import, checked once at its end', () => {
+  const foreignKeys = (sqlite: Database.Database) => sqlite.pragma('foreign_keys', { simple: true });
+
+  /** Imports `films`, answering whether foreign keys were on while the last film was written. */
+  async function importSeeingForeignKeys(library: Library, list: readonly object[], orphan = false) {
+    const preview = await previewImport(library, { text: libraryText(list), name: 'films.json' });
+    let whileWriting: unknown = null;
+    const writing = commitImport(
+      library,
+      preview,
+      {},
+      {
+        sliceMs: Infinity,
+        chunkSize: 100,
+        onProgress: (done, total) => {
+          if (done !== total) return;
+          whileWriting = foreignKeys(library.sqlite);
+          // A row pointing at no film, as a bug in the write path would leave one.
+          if (orphan) {
+            library.sqlite
+              .prepare(
+                "INSERT INTO film_terms (film_key, kind, position, value) VALUES (987654, 'genre', 0, 'Lost')",
+              )
+              .run();
+          }
+        },
+      },
+    );
+    return { writing, whileWriting: () => whileWriting };
+  }
+
+  it('are off while a bulk import writes and on again after; a small import keeps them on', async () => {
+    const empty = await tempLibrary();
+    try {
+      const bulk = await importSeeingForeignKeys(empty, films(500, 'Film'));
+      await bulk.writing;
+      expect(bulk.whileWriting()).toBe(0);
+      expect(foreignKeys(empty.sqlite)).toBe(1);
+      expect(empty.sqlite.pragma('foreign_key_check')).toEqual([]);
+
+      const small = await importSeeingForeignKeys(empty, films(20, 'More'));
+      await small.writing;
+      expect(small.whileWriting()).toBe(1);
+      expect(empty.count()).toBe(520);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('refuse the whole import when a row points at nothing, naming the table; the library is unchanged', async () => {
+    const library = await tempLibrary();
+    try {
+      const before = libraryFingerprint(library);
+      const bulk = await importSeeingForeignKeys(library, films(500, 'Film'), true);
+      await expect(bulk.writing).rejects.toThrow(
+        'The import was not written: 1 row of film_terms would point at a missing row of films. The library is unchanged.',
+      );
+      expect(bulk.whileWriting()).toBe(0);
+      expect(libraryFingerprint(library)).toBe(before);
+      expect(library.count()).toBe(0);
+      expect(foreignKeys(library.sqlite)).toBe(1);
+      expect(isImportRunning(library.sqlite)).toBe(false);
+
+      // A small import writes row by row with the keys on: the same orphan is refused as it is written.
+      const small = await importSeeingForeignKeys(library, films(20, 'Small'), true);
+      await expect(small.writing).rejects.toThrow(/FOREIGN KEY constraint failed/);
+      expect(libraryFingerprint(library)).toBe(before);
+    } finally {
+      await library.close();
+    }
+  });
+});
+
 describe('people remembered through one import', () => {
   it('share the people already stored and those the import adds, one row per name', async () => {
     const library = await tempLibrary();
