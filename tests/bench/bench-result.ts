@@ -65,6 +65,8 @@ export type Machine = {
   /** 1-minute load average at start and end: above the core count, figures are inflated. */
   loadAtStart: number;
   loadAtEnd: number;
+  /** Writing 64 MB of memory just allocated, and the same memory again (ms per MB): see run-bench.ts. */
+  memory: { firstTouchMsPerMb: number; againMsPerMb: number };
 };
 
 export type BenchResult = {

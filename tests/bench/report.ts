@@ -100,7 +100,7 @@ export function formatReport(result: BenchResult): string {
     (a, b) => a - b,
   );
   return [
-    `Filmfolio bench, ${result.startedAt}: ${(result.totalMs / 1000).toFixed(0)} s; node ${m.node}, SQLite ${m.sqlite}, ${m.cpus} × ${m.cpuModel}; load average ${m.loadAtStart.toFixed(1)} at start, ${m.loadAtEnd.toFixed(1)} at end.`,
+    `Filmfolio bench, ${result.startedAt}: ${(result.totalMs / 1000).toFixed(0)} s; node ${m.node}, SQLite ${m.sqlite}, ${m.cpus} × ${m.cpuModel}; load average ${m.loadAtStart.toFixed(1)} at start, ${m.loadAtEnd.toFixed(1)} at end; writing fresh memory ${m.memory.firstTouchMsPerMb.toFixed(2)} ms/MB, the same memory again ${m.memory.againMsPerMb.toFixed(2)} ms/MB.`,
     `${checked - failed} of ${checked} targets met.`,
     '',
     ...checksTable(result.checks),

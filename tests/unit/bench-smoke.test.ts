@@ -184,5 +184,8 @@ describe('the bench', () => {
     expect(full.browse.searchRaw.count).toBe(full.browse.search.count);
     expect(result.checks.every((c) => Number.isFinite(c.value))).toBe(true);
     expect(formatReport(result)).toContain('| light | 1k | search p95 |');
+    expect(result.machine.memory.firstTouchMsPerMb).toBeGreaterThan(0);
+    expect(result.machine.memory.againMsPerMb).toBeGreaterThan(0);
+    expect(formatReport(result)).toMatch(/writing fresh memory \d+\.\d\d ms\/MB/);
   }, 600_000);
 });
