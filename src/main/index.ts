@@ -20,6 +20,7 @@ import { POSTER_SCHEME } from '../shared/poster-address';
 import type { DesktopContext } from './desktop-handlers';
 import { dispatch } from './dispatch';
 import { createHandlers, type Handlers } from './handlers';
+import { createSearchTidier, noticingActivity } from './search-tidier';
 import type { TransferDialogs } from './transfer-handlers';
 import { desktopBackupContext } from './backup-handlers';
 import { createLibraryGuard, type LibraryGuard } from './library-guard';
@@ -368,7 +369,15 @@ async function start(): Promise<void> {
   });
   // The daily check and backup also for a window left open for days.
   setInterval(() => void guard.hourly(libraries.current()), 60 * 60 * 1000).unref();
-  registerIpc(ipcMain, settlingOnFirstPage(handlers, guard), trustedSender(rendererUrl));
+  // The search indexes are tidied while the window is quiet (search-tidier.ts).
+  const tidier = createSearchTidier({ library: () => libraries.current() });
+  tidier.activity();
+  app.on('will-quit', () => tidier.stop());
+  registerIpc(
+    ipcMain,
+    noticingActivity(settlingOnFirstPage(handlers, guard), tidier),
+    trustedSender(rendererUrl),
+  );
   protocol.handle(POSTER_SCHEME, (request) =>
     posterResponse(request, (filmId) => readPoster(libraries.current().sqlite, filmId)),
   );

@@ -3,13 +3,14 @@ import type { Film } from '../../src/shared/film-schema';
 import { openDatabase } from '../../src/main/library/database';
 import { RAW_TABLES, RawRows, type RawTable } from './raw-rows';
 import { termsOf } from '../../src/main/library/search-terms';
+import { tidySearchIndexes } from '../../src/main/library/search-tidy';
 
 /**
  * The physical limit an import is compared with: the same rows and the same search-index text,
  * made in memory beforehand, inserted with plain better-sqlite3 prepared statements in one
  * transaction, table by table, into the library's own tables and indexes (every migration), with
- * the same pragmas but foreign keys. Any triggers are dropped while it runs (the rows already carry what they would
- * compute); they are put back afterwards, so the file is a valid library.
+ * the same pragmas but foreign keys. Any triggers are dropped while it runs (the rows already carry
+ * what they would compute); they are put back afterwards, so the file is a valid library.
  */
 
 export type RawTiming = {
@@ -121,7 +122,8 @@ function dropIndexes(sqlite: Sqlite): string[] {
  * Writes films into a new library through the raw path a chunk at a time, in one transaction: how
  * the bench builds a library too big to import within its time (100,000 full films). Not timed,
  * so it writes as fast as SQLite can (no journal, no sync, a large page cache, indexes built at the
- * end); the file is put back in WAL mode at the end, as the app keeps it.
+ * end); then its search indexes are tidied, as the app does while the window is quiet
+ * (search-tidier.ts), and the file is put back in WAL mode, as the app keeps it.
  */
 export async function seedRawLibrary(path: string, films: Iterable<Film>, chunk = 2_000): Promise<number> {
   const triggers = await emptyRawLibrary(path);
@@ -149,6 +151,8 @@ export async function seedRawLibrary(path: string, films: Iterable<Film>, chunk 
     for (const index of indexes) sqlite.exec(index);
     sqlite.exec('COMMIT');
     for (const trigger of triggers) sqlite.exec(trigger);
+    // As the app leaves a library it has held a while: its search indexes tidied when it was quiet.
+    tidySearchIndexes(sqlite);
     sqlite.pragma('journal_mode = WAL');
     return count;
   } finally {

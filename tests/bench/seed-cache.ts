@@ -7,9 +7,9 @@ import type { FilmProfile } from './bench-films';
 /**
  * Libraries the bench builds through the raw writer (100,000 full films: minutes of work) are kept
  * between runs in node_modules/.cache/filmfolio-bench, named by a digest of everything that decides
- * their contents: the generator, the row mapping, the search text, the migrations and the file's
- * settings (database.ts: its page size). Change any of those and the next run builds afresh; older
- * copies are removed.
+ * their contents: the generator, the row mapping, the search text, the migrations, the file's
+ * settings (database.ts: its page size) and the tidying of its search indexes. Change any of those
+ * and the next run builds afresh; older copies are removed.
  */
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -23,6 +23,7 @@ const SOURCES = [
   'src/main/library/film-rows.ts',
   'src/shared/film.ts',
   'src/main/library/search-text.ts',
+  'src/main/library/search-tidy.ts',
   'src/main/library/migrations',
   'src/main/library/database.ts',
 ];
