@@ -1,11 +1,16 @@
 import { openLibrary } from '../../src/main/library';
 import { exportLibrary } from '../../src/main/library/transfer';
+import { timeImport, type ImportTiming } from './measure-import';
+import { timeAsync } from './stats';
 
 /**
  * The bench's child process, bundled (as the app's main is) and run with plain `node`:
  *
  *   node child.mjs open LIBRARY          open + migrate check + first page, in a cold process
  *   node child.mjs export LIBRARY FILE   export, sampling the process's memory meanwhile
+ *   node child.mjs import FILE LIBRARY CAP_MS   (CAP_MS 0: no cap)
+ *                                        import a library file into a new library, as the app's
+ *                                        main process would: a process holding nothing else
  *
  * Prints one line of JSON with its figures. Milliseconds since the process started come from
  * performance.now(), whose origin is the process's start.
@@ -81,12 +86,23 @@ async function probeExport(path: string, target: string): Promise<ExportFigures>
   }
 }
 
+/** An import's figures, with the CPU time this process spent on it. */
+export type ImportFigures = ImportTiming & { cpuMs: number };
+
+async function probeImport(jsonPath: string, libraryPath: string, capMs: number): Promise<ImportFigures> {
+  const cap = capMs > 0 ? capMs : Number.POSITIVE_INFINITY;
+  const timed = await timeAsync(() => timeImport(jsonPath, libraryPath, cap));
+  return { ...timed.value, cpuMs: timed.cpuMs };
+}
+
 async function main(): Promise<void> {
-  const [command, path, target] = process.argv.slice(2);
+  const [command, path, target, cap] = process.argv.slice(2);
   if (command === 'open' && path) return console.log(JSON.stringify(await probeOpen(path)));
   if (command === 'export' && path && target)
     return console.log(JSON.stringify(await probeExport(path, target)));
-  throw new Error('Usage: node child.mjs open LIBRARY | export LIBRARY FILE');
+  if (command === 'import' && path && target && cap)
+    return console.log(JSON.stringify(await probeImport(path, target, Number(cap))));
+  throw new Error('Usage: node child.mjs open LIBRARY | export LIBRARY FILE | import FILE LIBRARY CAP_MS');
 }
 
 main().catch((error: unknown) => {

@@ -7,10 +7,9 @@ import { findChromium } from '../e2e/chromium';
 import { benchFilms, type FilmProfile } from './bench-films';
 import type { BenchResult, Dataset, DatasetResult, Machine } from './bench-result';
 import type { OpenFigures } from './child';
-import { buildChild, exportInChild, openInChild } from './child-process';
+import { buildChild, exportInChild, importInChild, openInChild } from './child-process';
 import { writeLibraryFile } from './library-file';
 import { measureBrowse } from './measure-browse';
-import { timeImport } from './measure-import';
 import { measurePrint } from './measure-print';
 import { measureRenderer } from './measure-renderer';
 import { GENERATED_QUERIES, REAL_QUERIES } from './queries';
@@ -102,9 +101,8 @@ async function fileAndRawLimit(plan: Plan, folder: string) {
  */
 async function importAndRaw(plan: Plan, folder: string, libraryPath: string, run: Run) {
   const { jsonPath, rawPath, file, raw, rowCount } = await fileAndRawLimit(plan, folder);
-  const imported = await timeAsync(() =>
-    timeImport(jsonPath, libraryPath, run.options.importCapSeconds * 1000),
-  );
+  const { figures } = await importInChild(jsonPath, libraryPath, run.options.importCapSeconds * 1000);
+  const imported = { ms: figures.ms, cpuMs: figures.cpuMs, value: figures };
   rmSync(jsonPath, { force: true });
   if (imported.value.stopped) {
     removeLibrary(libraryPath);
