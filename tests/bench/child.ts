@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { openLibrary } from '../../src/main/library';
 import { exportLibrary } from '../../src/main/library/transfer';
 import { timeImport, type ImportTiming } from './measure-import';
@@ -8,9 +10,10 @@ import { timeAsync } from './stats';
  *
  *   node child.mjs open LIBRARY          open + migrate check + first page, in a cold process
  *   node child.mjs export LIBRARY FILE   export, sampling the process's memory meanwhile
- *   node child.mjs import FILE LIBRARY CAP_MS   (CAP_MS 0: no cap)
+ *   node child.mjs import FILE LIBRARY CAP_MS [WARM_UP_FILE]
  *                                        import a library file into a new library, as the app's
- *                                        main process would: a process holding nothing else
+ *                                        main process would: a process holding nothing else;
+ *                                        WARM_UP_FILE first, untimed; CAP_MS 0: no cap
  *
  * Prints one line of JSON with its figures. Milliseconds since the process started come from
  * performance.now(), whose origin is the process's start.
@@ -89,20 +92,32 @@ async function probeExport(path: string, target: string): Promise<ExportFigures>
 /** An import's figures, with the CPU time this process spent on it. */
 export type ImportFigures = ImportTiming & { cpuMs: number };
 
-async function probeImport(jsonPath: string, libraryPath: string, capMs: number): Promise<ImportFigures> {
+async function probeImport(
+  jsonPath: string,
+  libraryPath: string,
+  capMs: number,
+  warmUpPath: string | undefined,
+): Promise<ImportFigures> {
+  if (warmUpPath) {
+    const warmUpLibrary = join(dirname(libraryPath), 'warm-up.filmfolio.sqlite');
+    await timeImport(warmUpPath, warmUpLibrary);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${warmUpLibrary}${suffix}`, { force: true });
+  }
   const cap = capMs > 0 ? capMs : Number.POSITIVE_INFINITY;
   const timed = await timeAsync(() => timeImport(jsonPath, libraryPath, cap));
   return { ...timed.value, cpuMs: timed.cpuMs };
 }
 
 async function main(): Promise<void> {
-  const [command, path, target, cap] = process.argv.slice(2);
+  const [command, path, target, cap, warmUp] = process.argv.slice(2);
   if (command === 'open' && path) return console.log(JSON.stringify(await probeOpen(path)));
   if (command === 'export' && path && target)
     return console.log(JSON.stringify(await probeExport(path, target)));
   if (command === 'import' && path && target && cap)
-    return console.log(JSON.stringify(await probeImport(path, target, Number(cap))));
-  throw new Error('Usage: node child.mjs open LIBRARY | export LIBRARY FILE | import FILE LIBRARY CAP_MS');
+    return console.log(JSON.stringify(await probeImport(path, target, Number(cap), warmUp)));
+  throw new Error(
+    'Usage: node child.mjs open LIBRARY | export LIBRARY FILE | import FILE LIBRARY CAP_MS [WARM_UP_FILE]',
+  );
 }
 
 main().catch((error: unknown) => {
