@@ -27,11 +27,13 @@ const indexCount = (sqlite: Database.Database) =>
 const schema = (sqlite: Database.Database) =>
   sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
 
-/** Imports `films`, answering how many indexes were there while the last film was written. */
-async function importCountingIndexes(library: Library, films: readonly object[]): Promise<number> {
+/**
+ * Previews `films` and starts writing them, calling `atLastFilm` while the transaction is still
+ * open after the last film (in chunks of 100, so progress is reported at the end); answers the write.
+ */
+async function importCallingAtLastFilm(library: Library, films: readonly object[], atLastFilm: () => void) {
   const preview = await previewImport(library, { text: libraryText(films), name: 'films.json' });
-  let indexesWhileWriting = -1;
-  await commitImport(
+  return commitImport(
     library,
     preview,
     {},
@@ -39,10 +41,16 @@ async function importCountingIndexes(library: Library, films: readonly object[])
       sliceMs: Infinity,
       chunkSize: 100,
       onProgress: (done, total) => {
-        if (done === total) indexesWhileWriting = indexCount(library.sqlite);
+        if (done === total) atLastFilm();
       },
     },
   );
+}
+
+/** Imports `films`, answering how many indexes were there while the last film was written. */
+async function importCountingIndexes(library: Library, films: readonly object[]): Promise<number> {
+  let indexesWhileWriting = -1;
+  await importCallingAtLastFilm(library, films, () => (indexesWhileWriting = indexCount(library.sqlite)));
   return indexesWhileWriting;
 }
 
@@ -99,31 +107,20 @@ describe('indexes set aside while an import writes', () => {
 describe('foreign keys of a bulk import, checked once at its end', () => {
   const foreignKeys = (sqlite: Database.Database) => sqlite.pragma('foreign_keys', { simple: true });
 
-  /** Imports `films`, answering whether foreign keys were on while the last film was written. */
+  /** Imports `list`, answering its write and whether foreign keys were on while its last film was written. */
   async function importSeeingForeignKeys(library: Library, list: readonly object[], orphan = false) {
-    const preview = await previewImport(library, { text: libraryText(list), name: 'films.json' });
     let whileWriting: unknown = null;
-    const writing = commitImport(
-      library,
-      preview,
-      {},
-      {
-        sliceMs: Infinity,
-        chunkSize: 100,
-        onProgress: (done, total) => {
-          if (done !== total) return;
-          whileWriting = foreignKeys(library.sqlite);
-          // A row pointing at no film, as a bug in the write path would leave one.
-          if (orphan) {
-            library.sqlite
-              .prepare(
-                "INSERT INTO film_terms (film_key, kind, position, value) VALUES (987654, 'genre', 0, 'Lost')",
-              )
-              .run();
-          }
-        },
-      },
-    );
+    const writing = importCallingAtLastFilm(library, list, () => {
+      whileWriting = foreignKeys(library.sqlite);
+      // A row pointing at no film, as a bug in the write path would leave one.
+      if (orphan) {
+        library.sqlite
+          .prepare(
+            "INSERT INTO film_terms (film_key, kind, position, value) VALUES (987654, 'genre', 0, 'Lost')",
+          )
+          .run();
+      }
+    });
     return { writing, whileWriting: () => whileWriting };
   }
 
