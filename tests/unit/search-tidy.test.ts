@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import type { Library } from '../../src/main/library';
 import { createHandlers } from '../../src/main/handlers';
+import { remembered } from '../../src/main/library/browse-cache';
 import { SEARCH_INDEXES, tidySearchIndexes, tidySearchStep } from '../../src/main/library/search-tidy';
 import { createSearchTidier, noticingActivity, type SearchTidier } from '../../src/main/search-tidier';
 import { samplePath, sampleFilm, tempLibrary } from '../support/temp-library';
@@ -68,6 +69,15 @@ describe('tidying the search indexes', () => {
     // A save after it is found as before.
     const saved = library.create({ title: 'Tidy Lighthouse' });
     expect(library.list({ search: 'tidy light', limit: 5 }).films.map((film) => film.id)).toEqual([saved.id]);
+  });
+  it('leaves what browse remembers: the library a search reads is the same', async () => {
+    const library = await savedOneByOne();
+    expect(remembered(library.sqlite, 'probe', () => 'before')).toBe('before');
+    expect(tidySearchIndexes(library.sqlite)).toBeGreaterThan(0);
+    expect(remembered(library.sqlite, 'probe', () => 'after')).toBe('before');
+    // A real change still forgets it.
+    library.create({ title: 'Afterwards' });
+    expect(remembered(library.sqlite, 'probe', () => 'after')).toBe('after');
   });
 });
 

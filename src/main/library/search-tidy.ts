@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { noteOwnChanges } from './browse-cache';
+import { prepared } from './film-rows';
 
 /**
  * Tidying the search indexes: merging their segments, a step at a time.
@@ -22,14 +24,18 @@ export const TIDY_STEP_PAGES = 128;
 
 /**
  * Merges some of the first search index that still has segments to merge; false when none has.
- * FTS5's way of telling: a merge that did no work changes fewer than two rows.
+ * FTS5's way of telling: a merge that did no work changes fewer than two rows. A merge changes
+ * nothing a search finds, so browse keeps the counts it remembers (noteOwnChanges): the filter
+ * counts of a large library are not worked out again because the index was tidied meanwhile.
  */
 export function tidySearchStep(sqlite: Database.Database, pages = TIDY_STEP_PAGES): boolean {
-  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
+  const totalChanges = prepared(sqlite, 'SELECT total_changes()').pluck();
   for (const index of SEARCH_INDEXES) {
     const before = totalChanges.get() as number;
-    sqlite.prepare(`INSERT INTO ${index} (${index}, rank) VALUES ('merge', ?)`).run(-pages);
-    if ((totalChanges.get() as number) - before >= 2) return true;
+    prepared(sqlite, `INSERT INTO ${index} (${index}, rank) VALUES ('merge', ?)`).run(-pages);
+    const changes = (totalChanges.get() as number) - before;
+    noteOwnChanges(sqlite, changes);
+    if (changes >= 2) return true;
   }
   return false;
 }
