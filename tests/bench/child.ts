@@ -1,7 +1,7 @@
-import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openLibrary } from '../../src/main/library';
 import { exportLibrary } from '../../src/main/library/transfer';
+import { removeLibrary } from './library-file';
 import { timeImport, type ImportTiming } from './measure-import';
 import { timeAsync } from './stats';
 
@@ -101,7 +101,7 @@ async function probeImport(
   if (warmUpPath) {
     const warmUpLibrary = join(dirname(libraryPath), 'warm-up.filmfolio.sqlite');
     await timeImport(warmUpPath, warmUpLibrary);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${warmUpLibrary}${suffix}`, { force: true });
+    removeLibrary(warmUpLibrary);
   }
   const cap = capMs > 0 ? capMs : Number.POSITIVE_INFINITY;
   const timed = await timeAsync(() => timeImport(jsonPath, libraryPath, cap));

@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { Film } from '../../src/shared/film-schema';
 import { filmText, libraryFooter, libraryHeader } from '../../src/main/library/transfer/library-json';
 
@@ -37,4 +37,9 @@ export function writeLibraryFile(
   } finally {
     closeSync(handle);
   }
+}
+
+/** Removes a library file and its WAL and shared-memory files. */
+export function removeLibrary(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }

@@ -8,7 +8,7 @@ import { benchFilms, type FilmProfile } from './bench-films';
 import type { BenchResult, Dataset, DatasetResult, Machine } from './bench-result';
 import type { OpenFigures } from './child';
 import { buildChild, exportInChild, importInChild, openInChild } from './child-process';
-import { writeLibraryFile } from './library-file';
+import { removeLibrary, writeLibraryFile } from './library-file';
 import { measureBrowse } from './measure-browse';
 import { measurePrint } from './measure-print';
 import { measureRenderer } from './measure-renderer';
@@ -77,10 +77,6 @@ type Run = { options: BenchOptions; workDir: string; skipped: string[] };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const label = (plan: Plan) => `${plan.dataset} ${plan.size.toLocaleString('en')}`;
 
-function removeLibrary(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-}
-
 /**
  * Films of the same file an import child imports first, untimed, into a library of its own: the
  * import code is then compiled, as in an app that has imported before, like the statements the
@@ -120,30 +116,29 @@ async function fileAndRawLimit(plan: Plan, folder: string) {
  */
 async function importAndRaw(plan: Plan, folder: string, libraryPath: string, run: Run) {
   const { jsonPath, rawPath, file, raw, rowCount } = await fileAndRawLimit(plan, folder);
-  const { figures } = await importInChild(
+  const { figures: imported } = await importInChild(
     jsonPath,
     libraryPath,
     run.options.importCapSeconds * 1000,
     join(folder, 'warm-up.json'),
   );
-  const imported = { ms: figures.ms, cpuMs: figures.cpuMs, value: figures };
   rmSync(jsonPath, { force: true });
-  if (imported.value.stopped) {
+  if (imported.stopped) {
     removeLibrary(libraryPath);
     renameSync(rawPath, libraryPath);
   } else removeLibrary(rawPath);
-  if (!imported.value.stopped && imported.value.films !== raw.value.films) {
+  if (!imported.stopped && imported.films !== raw.value.films) {
     throw new Error(
-      `${label(plan)}: the import wrote ${imported.value.films} films, the raw limit ${raw.value.films}; they must write the same.`,
+      `${label(plan)}: the import wrote ${imported.films} films, the raw limit ${raw.value.films}; they must write the same.`,
     );
   }
-  const stopped = imported.value.stopped ? ' (stopped at the cap)' : '';
+  const stopped = imported.stopped ? ' (stopped at the cap)' : '';
   run.options.log(
     `${label(plan)}: import ${seconds(imported.ms)}${stopped} (raw limit ${seconds(raw.value.ms)}), file ${(file.bytes / 1e6).toFixed(0)} MB`,
   );
   return {
     libraryFileBytes: file.bytes,
-    import: { ...imported.value, cpuMs: imported.cpuMs, rows: rowCount },
+    import: { ...imported, rows: rowCount },
     // The transaction's own time and CPU: creating the empty library and making the rows are not the limit.
     raw: raw.value,
   };
