@@ -168,6 +168,40 @@ describe('browse search', () => {
     );
   });
 
+  it('marks a title match from the film row exactly as snippet() marks the search index title', async () => {
+    // Browse rebuilds the index's title value (title and original title) from the film rows it
+    // reads for the page; the snippet must be the one the index's own text gives. A library of
+    // its own: the tests above edit films.
+    const own = await seededLibrary(browseFilms());
+    try {
+      const indexSnippet = own.library.sqlite
+        .prepare(
+          `SELECT snippet(films_fts, 0, ?, ?, '…', 10) FROM films_fts
+            JOIN films f ON f.key = films_fts.rowid WHERE f.id = ? AND films_fts MATCH ?`,
+        )
+        .pluck();
+      const placed: string[] = [];
+      for (const search of ['alien', 'amelie', 'fabuleux poulain', 'nausicaa', 'work', 'brazil']) {
+        for (const film of own.library.list({ search, sort: 'relevance' }).films) {
+          if (film.match?.field !== 'title') continue;
+          placed.push(film.match.snippet);
+          const query = search
+            .split(' ')
+            .map((word) => `title : "${word}"*`)
+            .join(' AND ');
+          expect(film.match.snippet).toBe(indexSnippet.get(MATCH_START, MATCH_END, film.id, query));
+        }
+      }
+      // The original title's words are found and marked too.
+      expect(placed).toContain(
+        `Amélie\nLe ${MATCH_START}Fabuleux${MATCH_END} Destin d’Amélie ${MATCH_START}Poulain${MATCH_END}`,
+      );
+      expect(placed.length).toBeGreaterThanOrEqual(6);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('sorts search results by any column too, and combines them with filters', () => {
     expect(ids({ search: 'alien', sort: 'year', descending: true })).toEqual([ALIENS, BRAZIL, ALIEN]);
     expect(ids({ search: 'alien', filter: { seen: true } })).toEqual([ALIEN]);

@@ -21,7 +21,7 @@ import {
   type SearchQueries,
 } from './browse-search';
 import { prepared, type Row } from './film-rows';
-import { ftsQuery, learnSearch } from './search-text';
+import { ftsQuery, learnSearch, titleText } from './search-text';
 
 export { facetCounts, facetSql } from './browse-facets';
 export { bestSql, newestSql, titleTierSql } from './browse-search';
@@ -192,8 +192,8 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
     keys = prepared(sqlite, page.sql).pluck().all(page.params) as number[];
     if (page.reversed) keys.reverse();
   }
-  const summaries = summarise(sqlite, keys);
-  if (fts !== null) addMatches(sqlite, query.search, summaries);
+  const { summaries, titles } = summarise(sqlite, keys);
+  if (fts !== null) addMatches(sqlite, query.search, summaries, titles);
   return {
     total: exact ? total : Math.max(RANK_UP_TO + 1, query.offset + keys.length),
     totalExact: exact,
@@ -244,19 +244,24 @@ export function matchingIds(sqlite: Sqlite, input: ListQuery): string[] {
  */
 const KEY_LIST = 'SELECT value FROM json_each(?)';
 
-const SUMMARY_COLUMNS = `key, id, title, sort_title, year, runtime_minutes, user_rating, imdb_rating,
-  rotten_tomatoes, seen, open_loans, next_due_on, added_at, summary_lists`;
+const SUMMARY_COLUMNS = `key, id, title, original_title, sort_title, year, runtime_minutes, user_rating,
+  imdb_rating, rotten_tomatoes, seen, open_loans, next_due_on, added_at, summary_lists`;
 
 /** Migration 0010's lists: directors, genres, and each copy's medium and place. */
 type SummaryLists = [string[], string[], string[], (string | null)[]];
 
 /**
  * Summaries of the films on one page, keyed by film key: the film rows alone (with their
- * summary_lists, migration 0010) and whether each has a poster.
+ * summary_lists, migration 0010) and whether each has a poster; and each film's title value of
+ * the search index (titleText), for addMatches.
  */
-function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSummary> {
+function summarise(
+  sqlite: Sqlite,
+  keys: readonly number[],
+): { summaries: Map<number, FilmSummary>; titles: Map<number, string> } {
   const summaries = new Map<number, FilmSummary>();
-  if (keys.length === 0) return summaries;
+  const titles = new Map<number, string>();
+  if (keys.length === 0) return { summaries, titles };
   const list = KEY_LIST;
   const json = JSON.stringify(keys);
   const films = prepared(sqlite, `SELECT ${SUMMARY_COLUMNS} FROM films WHERE key IN (${list})`).all(
@@ -272,6 +277,7 @@ function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSum
     const key = film.key as number;
     const [directors, genres, media, locations] = JSON.parse(film.summary_lists as string) as SummaryLists;
     const dueOn = film.next_due_on as string | null;
+    titles.set(key, titleText(film.title as string, film.original_title as string | null));
     summaries.set(key, {
       id: film.id as string,
       title: film.title as string,
@@ -293,5 +299,5 @@ function summarise(sqlite: Sqlite, keys: readonly number[]): Map<number, FilmSum
       match: null,
     });
   }
-  return summaries;
+  return { summaries, titles };
 }

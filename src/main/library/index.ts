@@ -23,6 +23,7 @@ import { suggest } from './suggestions';
 import { lendCopy, returnLoan } from './loans';
 import { bulkEditFilms } from './bulk-edit';
 import { checkedPoster, savePosterThumbnail } from './posters';
+import { learnCommonChars } from './search-marks';
 
 /** A library file, open: everything the app and the CLI do with films goes through here. */
 export type Library = {
@@ -85,8 +86,13 @@ function libraryOver(database: LibraryDatabase): Library {
   };
 }
 
-/** Opens (creating when missing, folders included) and migrates the library at `path`. */
+/**
+ * Opens (creating when missing, folders included) and migrates the library at `path`, and learns
+ * the characters most texts hold beyond ASCII (learnCommonChars), so no early search stops for them.
+ */
 export async function openLibrary(path: string, options: OpenOptions = {}): Promise<Library> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return libraryOver(await openDatabase(path, options));
+  const database = await openDatabase(path, options);
+  learnCommonChars(database.sqlite);
+  return libraryOver(database);
 }

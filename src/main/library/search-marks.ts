@@ -95,6 +95,22 @@ export function learnChars(sqlite: Sqlite, texts: Iterable<string>): void {
 const BLOCK = 128;
 
 /**
+ * The blocks nearly every library's texts hold beyond ASCII: Latin-1 ("é", "ü", "ñ"), Latin
+ * Extended-A ("ł", "ő", "š") and punctuation ("’", "—", "…"). Of 20,000 films of the bench's
+ * generated libraries, 99-100 % hold Latin-1, 15-17 % punctuation and 4-15 % Latin Extended-A.
+ */
+const COMMON_BLOCKS = [0x80, 0x100, 0x2000];
+
+/**
+ * Learns the common blocks at once (about 2 ms), so the first searches after a library opens do
+ * not each stop to learn one: meeting Latin-1, punctuation and Latin Extended-A on the pages of
+ * three searches cost those searches 2-5 ms each.
+ */
+export function learnCommonChars(sqlite: Sqlite): void {
+  learnChars(sqlite, [COMMON_BLOCKS.map((first) => String.fromCodePoint(first + 1)).join('')]);
+}
+
+/**
  * The characters not known yet in the blocks of `codes`. Asking SQLite costs about the same for a
  * block as for one character (a transaction over a temp index), and a text's characters come
  * from few blocks (Latin-1, Latin Extended, punctuation): so the first search to meet "é" learns

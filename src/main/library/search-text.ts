@@ -17,10 +17,17 @@ export const TITLE_COLUMN = SEARCH_COLUMNS.indexOf('title');
 const join = (values: readonly (string | null | undefined)[]) =>
   values.filter(Boolean).join('\n').normalize('NFC');
 
+/**
+ * The search index's title value: the title and the original title. Browse rebuilds it from the
+ * film row (which it reads for a page anyway) instead of reading the film's search-index row.
+ */
+export const titleText = (title: string, originalTitle: string | null | undefined): string =>
+  join([title, originalTitle]);
+
 /** The text the search index holds for a film, one value per index column. */
 export function searchText(film: Film): Record<SearchField, string> {
   return {
-    title: join([film.title, film.originalTitle]),
+    title: titleText(film.title, film.originalTitle),
     people: join([...film.directors, ...film.cast.map((c) => c.person), ...film.crew.map((c) => c.person)]),
     characters: join(film.cast.map((c) => c.character)),
     quotes: join(film.quotes.flatMap((q) => [q.speaker, q.text])),
