@@ -2,7 +2,9 @@ import { dirname, join } from 'node:path';
 import { openLibrary } from '../../src/main/library';
 import { exportLibrary } from '../../src/main/library/transfer';
 import { removeLibrary } from './library-file';
+import { measureBrowse } from './measure-browse';
 import { timeImport, type ImportTiming } from './measure-import';
+import { QUERY_LISTS, type QueryList } from './queries';
 import { timeAsync } from './stats';
 
 /**
@@ -10,6 +12,7 @@ import { timeAsync } from './stats';
  *
  *   node child.mjs open LIBRARY          open + migrate check + first page, in a cold process
  *   node child.mjs export LIBRARY FILE   export, sampling the process's memory meanwhile
+ *   node child.mjs browse LIBRARY QUERIES    browse's reads (measure-browse.ts); QUERIES: generated or real
  *   node child.mjs import FILE LIBRARY CAP_MS [WARM_UP_FILE]
  *                                        import a library file into a new library, as the app's
  *                                        main process would: a process holding nothing else;
@@ -113,10 +116,12 @@ async function main(): Promise<void> {
   if (command === 'open' && path) return console.log(JSON.stringify(await probeOpen(path)));
   if (command === 'export' && path && target)
     return console.log(JSON.stringify(await probeExport(path, target)));
+  if (command === 'browse' && path && target && target in QUERY_LISTS)
+    return console.log(JSON.stringify(await measureBrowse(path, QUERY_LISTS[target as QueryList])));
   if (command === 'import' && path && target && cap)
     return console.log(JSON.stringify(await probeImport(path, target, Number(cap), warmUp)));
   throw new Error(
-    'Usage: node child.mjs open LIBRARY | export LIBRARY FILE | import FILE LIBRARY CAP_MS [WARM_UP_FILE]',
+    'Usage: node child.mjs open LIBRARY | export LIBRARY FILE | browse LIBRARY generated|real | import FILE LIBRARY CAP_MS [WARM_UP_FILE]',
   );
 }
 

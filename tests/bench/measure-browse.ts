@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { openLibrary, type Library } from '../../src/main/library';
 import { ftsQuery, learnSearch } from '../../src/main/library/search-text';
 import { BROWSE_PAGE_SIZE, sortKeys, type FilmFilterInput, type SortKey } from '../../src/shared/browse';
+import { readThrough } from './library-file';
 import { median, spread, timeCall, type Spread } from './stats';
 
 /**
@@ -9,7 +10,8 @@ import { median, spread, timeCall, type Spread } from './stats';
  * of every sort, and pairs of filters with the filter lists' counts. Browse remembers counts while
  * the library is unchanged, so each search and each filter pair is timed the first time it is
  * asked, as when a collector types or clicks something new; other searches run first, untimed, so
- * statements are prepared and the file is in the page cache, as in a window in use.
+ * statements are prepared, and the file is read through first (readThrough) so it is in the
+ * operating system's page cache, as in a window in use.
  *
  * A search's figure is its first page, what the window waits for before painting the result. A
  * search that finds many films answers that page before its exact count; the window then asks
@@ -184,6 +186,7 @@ function measureRawSearch(path: string, queries: readonly string[]): Latency {
 
 /** Opens the library at `path` and times browse's reads on it. */
 export async function measureBrowse(path: string, queries: readonly string[]): Promise<BrowseFigures> {
+  readThrough(path);
   const searchRaw = measureRawSearch(path, queries);
   const library = await openLibrary(path);
   try {

@@ -123,3 +123,7 @@ export const REAL_QUERIES: readonly string[] = [
   'Zoë',
   'Pokémon',
 ];
+
+/** The lists by name, so a child process can be told which one to time. */
+export const QUERY_LISTS = { generated: GENERATED_QUERIES, real: REAL_QUERIES } as const;
+export type QueryList = keyof typeof QUERY_LISTS;

@@ -7,12 +7,11 @@ import { findChromium } from '../e2e/chromium';
 import { benchFilms, type FilmProfile } from './bench-films';
 import type { BenchResult, Dataset, DatasetResult, Machine } from './bench-result';
 import type { OpenFigures } from './child';
-import { buildChild, exportInChild, importInChild, openInChild } from './child-process';
+import { browseInChild, buildChild, exportInChild, importInChild, openInChild } from './child-process';
 import { removeLibrary, writeLibraryFile } from './library-file';
-import { measureBrowse } from './measure-browse';
 import { measurePrint } from './measure-print';
 import { measureRenderer } from './measure-renderer';
-import { GENERATED_QUERIES, REAL_QUERIES } from './queries';
+import { QUERY_LISTS, type QueryList } from './queries';
 import { seedRawLibrary, timeRawInsert } from './raw-limit';
 import { RawRows } from './raw-rows';
 import { cachedLibrary } from './seed-cache';
@@ -69,7 +68,7 @@ type Plan = {
   size: number;
   films: () => Iterable<Film>;
   imported: boolean;
-  queries: readonly string[];
+  queries: QueryList;
 };
 
 type Run = { options: BenchOptions; workDir: string; skipped: string[] };
@@ -178,7 +177,11 @@ function skip(run: Run, what: string): void {
 /** The window's figures; when the app cannot start (a broken build, a timeout), the run goes on without them. */
 async function rendererFigures(plan: Plan, libraryPath: string, run: Run) {
   try {
-    const renderer = await measureRenderer(libraryPath, plan.queries, run.options.keypressQueries);
+    const renderer = await measureRenderer(
+      libraryPath,
+      QUERY_LISTS[plan.queries],
+      run.options.keypressQueries,
+    );
     if (renderer.skipped) skip(run, `keypress → results painted: ${renderer.skipped}`);
     return renderer;
   } catch (error) {
@@ -228,7 +231,7 @@ async function runDataset(plan: Plan, run: Run): Promise<DatasetResult> {
       : await seededLibrary(plan, run);
     const exported = plan.imported ? await exportFigures(plan, libraryPath, folder, run) : null;
     const open = await openFigures(libraryPath);
-    const browse = await measureBrowse(libraryPath, plan.queries);
+    const { figures: browse } = await browseInChild(libraryPath, plan.queries);
     run.options.log(
       `${label(plan)}: search p95 ${browse.search.p95.toFixed(1)} ms, open ${Math.round(open ? open.startedMs + open.openMs + open.firstPageMs : 0)} ms`,
     );
@@ -253,12 +256,12 @@ async function runDataset(plan: Plan, run: Run): Promise<DatasetResult> {
 
 function plans(options: BenchOptions, run: Run): Plan[] {
   const generated = options.profiles.flatMap((profile) =>
-    options.sizes.map((size) => ({
+    options.sizes.map((size): Plan => ({
       dataset: profile,
       size,
       films: () => benchFilms(size, { profile, seed: options.seed }),
       imported: profile === 'light' || size <= options.fullImportMax,
-      queries: GENERATED_QUERIES,
+      queries: 'generated',
     })),
   );
   if (!options.real) return generated;
@@ -274,7 +277,7 @@ function plans(options: BenchOptions, run: Run): Plan[] {
     size: real.films.length,
     films: () => real.films,
     imported: true,
-    queries: REAL_QUERIES,
+    queries: 'real',
   };
   return [...generated, realPlan];
 }
