@@ -1,15 +1,18 @@
 import type { Handlers } from './handlers';
 import type { Library } from './library';
 import { isBackupRunning } from './library/backup';
+import { warmCacheStep } from './library/cache-warm';
 import { tidySearchStep } from './library/search-tidy';
 import { isImportRunning } from './library/transfer';
 
 /**
- * Tidies the open library's search indexes while the collector does nothing (search-tidy.ts): once
- * no call has come from the window for `idleMs`, one merge step, then the next after `gapMs`, until
- * nothing is left to merge. Any call puts the rest off until the window is quiet again, so a step
- * (8-16 ms) is the longest a keypress can wait behind it. Nothing is done while an import or a
- * backup runs, on a library closed or made read-only (found damaged), or inside a transaction.
+ * Settles the open library for searching while the collector does nothing: once no call has come
+ * from the window for `idleMs`, one step, then the next after `gapMs`, until nothing is left to
+ * do. First what browse reads is read into SQLite's page cache (cache-warm.ts: steps of about half
+ * a megabyte, once per library opened), then the search indexes are tidied (search-tidy.ts: merge
+ * steps of 8-16 ms). Any call puts the rest off until the window is quiet again, so a step is the
+ * longest a keypress can wait behind it. Nothing is done while an import or a backup runs, on a
+ * library closed or made read-only (found damaged), or inside a transaction.
  */
 export type SearchTidier = {
   /** A call from the window: tidying waits until `idleMs` after the last one. */
@@ -63,10 +66,10 @@ export function createSearchTidier(options: TidierOptions): SearchTidier {
     // Busy: an import's or a backup's own work comes first; look again once the window is quiet.
     if (sqlite.inTransaction || isImportRunning(sqlite) || isBackupRunning(sqlite)) return schedule(idleMs);
     try {
-      if (tidySearchStep(sqlite)) return schedule(gapMs);
+      if (warmCacheStep(sqlite) || tidySearchStep(sqlite)) return schedule(gapMs);
     } catch (error) {
       warn(
-        `Tidying the search index of ${library.path} failed: ${error instanceof Error ? error.message : String(error)}`,
+        `Settling the search of ${library.path} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
     settle();

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { openLibrary, type Library } from '../../src/main/library';
+import { warmCache } from '../../src/main/library/cache-warm';
 import { ftsQuery, learnSearch } from '../../src/main/library/search-text';
 import { BROWSE_PAGE_SIZE, sortKeys, type FilmFilterInput, type SortKey } from '../../src/shared/browse';
 import { readThrough } from './library-file';
@@ -11,7 +12,8 @@ import { median, spread, timeCall, type Spread } from './stats';
  * the library is unchanged, so each search and each filter pair is timed the first time it is
  * asked, as when a collector types or clicks something new; other searches run first, untimed, so
  * statements are prepared, and the file is read through first (readThrough) so it is in the
- * operating system's page cache, as in a window in use.
+ * operating system's page cache, as in a window in use; the library's page cache is warmed as the
+ * app warms it once the window has been quiet (cache-warm.ts).
  *
  * A search's figure is its first page, what the window waits for before painting the result. A
  * search that finds many films answers that page before its exact count; the window then asks
@@ -39,8 +41,9 @@ export type BrowseFigures = {
   searchCount: Latency | null;
   /**
    * The raw limit of a search: the same searches, each the first time, as one plain FTS5
-   * statement on a connection of its own (the same page cache size) reading the newest page of
-   * matches: what any search showing a page of films found by these words must read from the index.
+   * statement on a connection of its own (the same page cache size, warmed the same way) reading
+   * the newest page of matches: what any search showing a page of films found by these words must
+   * read from the index.
    */
   searchRaw: Latency;
   /** The filter lists' counts for the same searches (browse asks for both). */
@@ -168,6 +171,7 @@ function measureRawSearch(path: string, queries: readonly string[], warmUp: read
   const sqlite = new Database(path, { readonly: true });
   try {
     sqlite.pragma('cache_size = -65536');
+    warmCache(sqlite);
     const statement = sqlite
       .prepare(`SELECT rowid FROM films_fts WHERE films_fts MATCH ? ORDER BY rowid DESC LIMIT ${PAGE}`)
       .pluck();
@@ -202,6 +206,8 @@ export async function measureBrowse(
   const searchRaw = measureRawSearch(path, queries, warmUp);
   const library = await openLibrary(path);
   try {
+    // What the app reads into its page cache once the window has been quiet for 10 s (search-tidier.ts).
+    warmCache(library.sqlite);
     return {
       ...measureSearch(library, queries, warmUp),
       searchRaw,
