@@ -36,6 +36,25 @@ export async function tempLibrary(): Promise<Library> {
   return library;
 }
 
+/**
+ * A library of `count` films saved one by one (titles, directors and a quip that searches find):
+ * each save is a transaction, so its search index is in many segments.
+ */
+export async function savedOneByOne(count = 40): Promise<Library> {
+  const library = await tempLibrary();
+  const seed = sampleFilm();
+  for (let i = 0; i < count; i += 1) {
+    library.create({
+      ...seed,
+      id: undefined,
+      title: i % 3 === 0 ? `Rising Signal ${i}` : `Film ${i} of the Kyoto Marathon`,
+      directors: [`Director ${i % 5}`],
+      quip: i % 2 ? 'An elegant seance' : null,
+    });
+  }
+  return library;
+}
+
 afterEach(async () => {
   for (const library of libraries.splice(0)) await library.close();
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });

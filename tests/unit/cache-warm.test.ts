@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openLibrary, type Library } from '../../src/main/library';
 import { warmCache, warmCacheStep } from '../../src/main/library/cache-warm';
 import { createSearchTidier } from '../../src/main/search-tidier';
-import { sampleFilm, tempLibrary } from '../support/temp-library';
+import { savedOneByOne } from '../support/temp-library';
 
 /**
  * Bytes this thread has read through read() and pread() (SQLite reads on the thread that asks),
@@ -30,17 +30,7 @@ const searchReads = (library: Library) =>
 
 /** A library of 60 films, closed; answers its path. */
 async function libraryFile(): Promise<string> {
-  const library = await tempLibrary();
-  const seed = sampleFilm();
-  for (let i = 0; i < 60; i += 1) {
-    library.create({
-      ...seed,
-      id: undefined,
-      title: i % 3 === 0 ? `Rising Signal ${i}` : `Film ${i} of the Kyoto Marathon`,
-      directors: [`Director ${i % 5}`],
-      quip: i % 2 ? 'An elegant seance' : null,
-    });
-  }
+  const library = await savedOneByOne(60);
   await library.close();
   return library.path;
 }

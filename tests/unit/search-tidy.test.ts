@@ -5,7 +5,7 @@ import { createHandlers } from '../../src/main/handlers';
 import { remembered } from '../../src/main/library/browse-cache';
 import { SEARCH_INDEXES, tidySearchIndexes, tidySearchStep } from '../../src/main/library/search-tidy';
 import { createSearchTidier, noticingActivity, type SearchTidier } from '../../src/main/search-tidier';
-import { samplePath, sampleFilm, tempLibrary } from '../support/temp-library';
+import { samplePath, savedOneByOne, tempLibrary } from '../support/temp-library';
 
 /** Segments of each search index (FTS5's own table of them: one row per segment and leaf page start). */
 const segments = (sqlite: Database.Database) =>
@@ -27,22 +27,6 @@ function searchesOf(library: Library) {
       found: library.found({ search }),
     };
   });
-}
-
-/** A library whose index is in many segments: each save is a transaction, and so a segment, of its own. */
-async function savedOneByOne(count = 40): Promise<Library> {
-  const library = await tempLibrary();
-  const seed = sampleFilm();
-  for (let i = 0; i < count; i += 1) {
-    library.create({
-      ...seed,
-      id: undefined,
-      title: i % 3 === 0 ? `Rising Signal ${i}` : `Film ${i} of the Kyoto Marathon`,
-      directors: [`Director ${i % 5}`],
-      quip: i % 2 ? 'An elegant seance' : null,
-    });
-  }
-  return library;
 }
 
 describe('tidying the search indexes', () => {
