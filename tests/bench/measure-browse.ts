@@ -193,8 +193,9 @@ function measureRawSearch(path: string, queries: readonly string[], warmUp: read
  * `queries` (the other list), run first, untimed, with a few more (WARM_UP): a process that has
  * answered a few dozen searches, as the app's main process has after a minute of use. In a process
  * that had answered four, the first searches timed paid for the process's own warming up (its
- * heap growing, the searching code compiled): light 1,000 films p95 11.4 ms, CPU p95 15.0 ms (the
- * garbage collector's threads at work), against 4.9-6.2 ms in the bench's own warmed process.
+ * heap growing, the searching code compiled): light 1,000 films p95 11.4 ms, CPU p95 15.0 ms (V8's
+ * optimizing compiler at work on a thread of its own), against 4.9-6.2 ms in the bench's own
+ * warmed process.
  */
 export async function measureBrowse(
   path: string,
