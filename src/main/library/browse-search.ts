@@ -4,7 +4,14 @@ import { remembered } from './browse-cache';
 import { conditionsOf, joined, membershipWhere, TRASHED_KEYS, type Clause } from './browse-conditions';
 import { prepared } from './film-rows';
 import { learnChars, matchingForm, phrasePattern, phrasesOf, snippet } from './search-marks';
-import { ftsQueries, ftsTitleQuery, SEARCH_COLUMNS, searchWords, TITLE_COLUMN } from './search-text';
+import {
+  ftsQueries,
+  ftsTitleQuery,
+  SEARCH_COLUMNS,
+  searchWords,
+  TITLE_COLUMN,
+  titleText,
+} from './search-text';
 
 /**
  * Browse's "best match" order, and where each film of a page matched. Written so a page costs
@@ -339,8 +346,9 @@ const FIELD_TEXTS = SEARCH_COLUMNS.map(
  * the index's own tokenizer rules, so accents fold as they do in search and the snippet is the one
  * FTS5's snippet() gives, without writing the texts into a full-text index per search.
  *
- * `titles`: each film's title value (search-text.ts titleText), from the film rows the page was
- * summarised from. A film's search-index row holds every field, kilobytes for a full record, one
+ * The title field's value is rebuilt (search-text.ts titleText) from each summary's title and
+ * `originalTitles`, read with the film rows the page was summarised from, and only when a search
+ * asks for matches. A film's search-index row holds every field, kilobytes for a full record, one
  * or two pages each: reading the title from it read a page a film (3.5-6 ms of a 60-film page at
  * 100,000 full films), and most searches that find many are placed by the title.
  */
@@ -348,7 +356,7 @@ export function addMatches(
   sqlite: Sqlite,
   search: string,
   summaries: Map<number, FilmSummary>,
-  titles: ReadonlyMap<number, string>,
+  originalTitles: ReadonlyMap<number, string | null>,
 ): void {
   if (summaries.size === 0) return;
   const phrases = phrasesOf(sqlite, searchWords(search));
@@ -360,8 +368,8 @@ export function addMatches(
     const texts =
       column === TITLE_COLUMN
         ? unplaced.flatMap((key): [number, string][] => {
-            const text = titles.get(key);
-            return text ? [[key, text]] : [];
+            const summary = summaries.get(key);
+            return summary ? [[key, titleText(summary.title, originalTitles.get(key))]] : [];
           })
         : (prepared(sqlite, FIELD_TEXTS[column] as string)
             .raw()

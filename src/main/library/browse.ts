@@ -21,7 +21,7 @@ import {
   type SearchQueries,
 } from './browse-search';
 import { prepared, type Row } from './film-rows';
-import { ftsQuery, learnSearch, titleText } from './search-text';
+import { ftsQuery, learnSearch } from './search-text';
 
 export { facetCounts, facetSql } from './browse-facets';
 export { bestSql, newestSql, titleTierSql } from './browse-search';
@@ -192,8 +192,8 @@ export function listFilms(sqlite: Sqlite, _db: unknown, input: ListQuery): FilmP
     keys = prepared(sqlite, page.sql).pluck().all(page.params) as number[];
     if (page.reversed) keys.reverse();
   }
-  const { summaries, titles } = summarise(sqlite, keys);
-  if (fts !== null) addMatches(sqlite, query.search, summaries, titles);
+  const { summaries, originalTitles } = summarise(sqlite, keys);
+  if (fts !== null) addMatches(sqlite, query.search, summaries, originalTitles);
   return {
     total: exact ? total : Math.max(RANK_UP_TO + 1, query.offset + keys.length),
     totalExact: exact,
@@ -252,16 +252,16 @@ type SummaryLists = [string[], string[], string[], (string | null)[]];
 
 /**
  * Summaries of the films on one page, keyed by film key: the film rows alone (with their
- * summary_lists, migration 0010) and whether each has a poster; and each film's title value of
- * the search index (titleText), for addMatches.
+ * summary_lists, migration 0010) and whether each has a poster; and each film's original title,
+ * which addMatches needs to rebuild the search index's title value.
  */
 function summarise(
   sqlite: Sqlite,
   keys: readonly number[],
-): { summaries: Map<number, FilmSummary>; titles: Map<number, string> } {
+): { summaries: Map<number, FilmSummary>; originalTitles: Map<number, string | null> } {
   const summaries = new Map<number, FilmSummary>();
-  const titles = new Map<number, string>();
-  if (keys.length === 0) return { summaries, titles };
+  const originalTitles = new Map<number, string | null>();
+  if (keys.length === 0) return { summaries, originalTitles };
   const list = KEY_LIST;
   const json = JSON.stringify(keys);
   const films = prepared(sqlite, `SELECT ${SUMMARY_COLUMNS} FROM films WHERE key IN (${list})`).all(
@@ -277,7 +277,7 @@ function summarise(
     const key = film.key as number;
     const [directors, genres, media, locations] = JSON.parse(film.summary_lists as string) as SummaryLists;
     const dueOn = film.next_due_on as string | null;
-    titles.set(key, titleText(film.title as string, film.original_title as string | null));
+    originalTitles.set(key, film.original_title as string | null);
     summaries.set(key, {
       id: film.id as string,
       title: film.title as string,
@@ -299,5 +299,5 @@ function summarise(
       match: null,
     });
   }
-  return { summaries, titles };
+  return { summaries, originalTitles };
 }
