@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   if (command === 'open' && path) return console.log(JSON.stringify(await probeOpen(path)));
   if (command === 'export' && path && target)
     return console.log(JSON.stringify(await probeExport(path, target)));
-  if (command === 'browse' && path && target && target in QUERY_LISTS) {
+  if (command === 'browse' && path && target && Object.hasOwn(QUERY_LISTS, target)) {
     // The other list warms the process up first (measureBrowse).
     const list = target as QueryList;
     const other = QUERY_LISTS[list === 'real' ? 'generated' : 'real'];
