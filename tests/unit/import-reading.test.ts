@@ -7,6 +7,7 @@ import {
   previewImport,
   summarizePreview,
 } from '../../src/main/library/transfer';
+import { mayHoldUnsafeInput } from '../../src/main/library/transfer/unsafe-input';
 import { libraryFingerprint, libraryText, writeFixture } from '../support/library-files';
 import { repoRoot, sampleFilm, tempFolder, tempLibrary } from '../support/temp-library';
 
@@ -100,6 +101,17 @@ describe('reading a library file safely', () => {
       [],
     ]);
     expect(preview.films[0]?.problems[0]?.message).toContain('a field named "constructor" is not allowed');
+  });
+
+  it('screens a film for the walk by each forbidden name, spelled out or escaped, and by any \\u escape', () => {
+    for (const text of [
+      '{"__proto__": 1}',
+      '{"a": {"prototype": 1}}',
+      '{"constructor": 1}',
+      '{"\\u0063onstructor": 1}',
+    ])
+      expect(mayHoldUnsafeInput(text), text).toBe(true);
+    expect(mayHoldUnsafeInput('{"title": "Plain", "cast": [{"person": "Éva Łódź"}]}')).toBe(false);
   });
 
   it('refuses nesting deeper than 64 levels with a clear error, without overflowing the stack', async () => {
