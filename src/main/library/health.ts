@@ -18,9 +18,10 @@ import {
 
 /**
  * The health of a library file: SQLite's own checks, run read-only so a damaged file is never
- * written to (the one write first: the journal of an import cut short is played back, as any
- * SQLite connection that may write would do; rollBackHotJournal); what happens to a damaged file (kept aside under a new name, never overwritten); and
- * the whole check the CLI's `check` command prints.
+ * written to (one write may come first: the journal of an import cut short is played back, as any
+ * SQLite connection that may write would do; rollBackHotJournal); what happens to a damaged file
+ * (kept aside under a new name, never overwritten); and the whole check the CLI's `check` command
+ * prints.
  */
 
 /** The library file is damaged: nothing was written to it. `notice` says what, and the newest good backup. */
@@ -153,7 +154,7 @@ export async function checkBeforeOpening(
   options: CheckBeforeOpeningOptions = {},
 ): Promise<void> {
   const { nativeBinding } = options;
-  if (statSync(path, { throwIfNoEntry: false })?.isFile()) rollBackHotJournal(path, nativeBinding);
+  rollBackHotJournal(path, nativeBinding);
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats?.isFile() || stats.size === 0) return;
   const look = lookAtFile(path, stats.size, options.migrations ?? null, nativeBinding);
@@ -242,7 +243,7 @@ export async function checkLibraryFile(
 ): Promise<LibraryCheck> {
   const check = options.check ?? 'quick_check';
   // An import cut short is played back first, as opening the library would (the rest reads only).
-  if (statSync(path, { throwIfNoEntry: false })?.isFile()) rollBackHotJournal(path, options.nativeBinding);
+  rollBackHotJournal(path, options.nativeBinding);
   const stats = statSync(path, { throwIfNoEntry: false });
   const base = {
     path,

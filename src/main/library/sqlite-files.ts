@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -33,11 +33,11 @@ export function bindingOf(sqlite: Database.Database): string | undefined {
  * the first read through a connection that may write; a read-only one refuses the file instead
  * (SQLITE_READONLY_ROLLBACK), and the checks before opening are read-only. Without a `-journal`
  * beside the file nothing is opened (a WAL library has none; opening it for writing could
- * checkpoint its WAL into a file not yet checked). Damage met meanwhile is left to the checks
- * that follow. Answers whether a journal was there.
+ * checkpoint its WAL into a file not yet checked), nor when the file itself is not there. Damage
+ * met meanwhile is left to the checks that follow. Answers whether a journal was there.
  */
 export function rollBackHotJournal(path: string, nativeBinding?: string): boolean {
-  if (!existsSync(`${path}-journal`)) return false;
+  if (!existsSync(`${path}-journal`) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
   let sqlite: Database.Database | null = null;
   try {
     sqlite = openSqliteFile(path, { fileMustExist: true, nativeBinding });
