@@ -165,10 +165,7 @@ export function createLibraryGuard(options: GuardOptions): LibraryGuard {
   /** Work for the hourly tick; none while the library's first work still waits or runs. */
   const hourly = async (library: Library): Promise<void> => {
     const last = checkedAt.get(library);
-    // Not while an import writes either: a bulk import writes through a rollback journal, and a
-    // reader then holds up its writes (transfer/commit.ts).
     if (last === undefined || !usable(library) || (readers.get(library)?.size ?? 0) > 0) return;
-    if (isImportRunning(library.sqlite)) return;
     const work: Promise<unknown> =
       now().getTime() - last >= DAY_MS ? backgroundWork(library) : backupIfDueNow(library);
     await track(work).catch((error: unknown) =>

@@ -39,9 +39,9 @@ export function writeLibraryFile(
   }
 }
 
-/** Removes a library file and its WAL, shared-memory and journal files. */
+/** Removes a library file and its WAL and shared-memory files. */
 export function removeLibrary(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 const READ_CHUNK = 1 << 20;

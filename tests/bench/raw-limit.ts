@@ -30,14 +30,13 @@ type Sqlite = Database.Database;
 const SEED_CACHE_KIB = -1_048_576;
 
 /**
- * Opens a library file as a bulk import writes it (database.ts: full sync, its page cache; a
- * rollback journal instead of the WAL, as transfer/commit.ts switches to), without Kysely, and
- * without foreign keys: the limit checks nothing (a bulk import checks them once, at its end, and
- * that check is part of its time).
+ * Opens a library file as the app does (database.ts: WAL, full sync, its page cache), without
+ * Kysely, and without foreign keys: the limit checks nothing (a bulk import checks them once, at
+ * its end, and that check is part of its time).
  */
 function openPlain(path: string): Sqlite {
   const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = DELETE');
+  sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = OFF');
   sqlite.pragma('cache_size = -65536');
@@ -104,7 +103,6 @@ export async function timeRawInsert(path: string, rows: RawRows): Promise<RawTim
     const ms = performance.now() - started;
     const cpu = process.cpuUsage(cpuAtStart);
     for (const trigger of triggers) sqlite.exec(trigger);
-    sqlite.pragma('journal_mode = WAL');
     return { ms, ftsMs, cpuMs: (cpu.user + cpu.system) / 1000, rows: rows.rowCount, films: rows.filmCount };
   } finally {
     sqlite.close();

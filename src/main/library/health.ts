@@ -11,17 +11,14 @@ import {
   inspectFileInBackground,
   isDamageError,
   openSqliteFile,
-  rollBackHotJournal,
   syncFolderOf,
   type IntegrityCheck,
 } from './sqlite-files';
 
 /**
  * The health of a library file: SQLite's own checks, run read-only so a damaged file is never
- * written to (one write may come first: the journal of an import cut short is played back, as any
- * SQLite connection that may write would do; rollBackHotJournal); what happens to a damaged file
- * (kept aside under a new name, never overwritten); and the whole check the CLI's `check` command
- * prints.
+ * written to; what happens to a damaged file (kept aside under a new name, never overwritten); and
+ * the whole check the CLI's `check` command prints.
  */
 
 /** The library file is damaged: nothing was written to it. `notice` says what, and the newest good backup. */
@@ -154,7 +151,6 @@ export async function checkBeforeOpening(
   options: CheckBeforeOpeningOptions = {},
 ): Promise<void> {
   const { nativeBinding } = options;
-  rollBackHotJournal(path, nativeBinding);
   const stats = statSync(path, { throwIfNoEntry: false });
   if (!stats?.isFile() || stats.size === 0) return;
   const look = lookAtFile(path, stats.size, options.migrations ?? null, nativeBinding);
@@ -242,8 +238,6 @@ export async function checkLibraryFile(
   options: { check?: IntegrityCheck; nativeBinding?: string } = {},
 ): Promise<LibraryCheck> {
   const check = options.check ?? 'quick_check';
-  // An import cut short is played back first, as opening the library would (the rest reads only).
-  rollBackHotJournal(path, options.nativeBinding);
   const stats = statSync(path, { throwIfNoEntry: false });
   const base = {
     path,

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -25,29 +25,6 @@ export function openSqliteFile(path: string, options: SqliteFileOptions = {}): D
 /** The nativeBinding a connection was opened with (undefined: better-sqlite3's own build). */
 export function bindingOf(sqlite: Database.Database): string | undefined {
   return bindings.get(sqlite);
-}
-
-/**
- * Plays back the rollback journal of a write cut short (a bulk import writes through one:
- * transfer/commit.ts), so the file is again exactly as its last COMMIT left it. SQLite does this on
- * the first read through a connection that may write; a read-only one refuses the file instead
- * (SQLITE_READONLY_ROLLBACK), and the checks before opening are read-only. Without a `-journal`
- * beside the file nothing is opened (a WAL library has none; opening it for writing could
- * checkpoint its WAL into a file not yet checked), nor when the file itself is not there. Damage
- * met meanwhile is left to the checks that follow. Answers whether a journal was there.
- */
-export function rollBackHotJournal(path: string, nativeBinding?: string): boolean {
-  if (!existsSync(`${path}-journal`) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return false;
-  let sqlite: Database.Database | null = null;
-  try {
-    sqlite = openSqliteFile(path, { fileMustExist: true, nativeBinding });
-    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    if (!isDamageError(error)) throw error;
-  } finally {
-    sqlite?.close();
-  }
-  return true;
 }
 
 /** Which of SQLite's checks: quick_check (the b-trees, fast) or integrity_check (indexes too, slower). */

@@ -152,6 +152,14 @@ function plan(preview: ImportPreview, decisions: ImportDecisions) {
  * end included; 1,000 full films 3.1 %. That check reads the whole of each film table, so it too is
  * for bulk imports only.
  */
+/*
+ * A bulk import keeps the WAL. A rollback journal would write each page once instead of twice (into
+ * the WAL, then into the file at the checkpoint): measured in session 8, 10,000 full films 534 →
+ * 267 MB written and COMMIT with its checkpoint 0.8–1.0 → 0.3–0.4 s. But while a rollback-journal
+ * transaction writes, no other connection can open the library (the command line, another window:
+ * "database is locked" once the busy timeout runs out), where WAL lets them read it as it was
+ * before the import. tests/unit/import-write-path.test.ts holds that.
+ */
 const REBUILD_INDEXES_FROM = 2_000;
 const REBUILD_INDEXES_INTO_EMPTY_FROM = 500;
 const FILM_TABLES = ['films', 'people', ...CHILD_TABLES];
@@ -177,40 +185,6 @@ function setIndexesAside(sqlite: Database.Database): string[] {
     .all(FILM_TABLES) as { name: string; sql: string }[];
   for (const { name } of indexes) sqlite.exec(`DROP INDEX "${name}"`);
   return indexes.map((index) => index.sql);
-}
-
-/**
- * A bulk import writes through a rollback journal, not the WAL. In WAL mode every page it writes
- * goes to the WAL first and is copied into the library by the checkpoint after COMMIT: the
- * library's size written twice (10,000 full films: 238 MB into the WAL, then the same into the
- * file; COMMIT with its checkpoint 0.8–1.0 s; 100,000 full films: 12.7 s). A rollback journal holds
- * only the original content of the pages the import changes (for an empty library nearly nothing:
- * pages added past the end of the file need no copy), so each page is written once (COMMIT
- * 0.3–0.4 s at 10,000 full films). All or nothing just the same: a crash leaves a hot journal that
- * the next open plays back (rollBackHotJournal, before the checks that open read-only). Leaving WAL
- * needs the library to itself; while another connection has it open (a check or a backup reading
- * in the background) the import keeps the WAL rather than wait. Answers how to go back to WAL.
- */
-function writeThroughRollbackJournal(sqlite: Database.Database): () => void {
-  if (sqlite.memory || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return () => {};
-  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  sqlite.pragma('busy_timeout = 0');
-  try {
-    if (sqlite.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return () => {};
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return () => {};
-    throw error;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${timeout}`);
-  }
-  return () => {
-    try {
-      sqlite.pragma('journal_mode = WAL');
-    } catch {
-      // Another connection opened it meanwhile: it stays in rollback mode until it is next opened
-      // (database.ts sets WAL), which costs nothing but the concurrency WAL gives readers.
-    }
-  };
 }
 
 type BrokenKey = { table: string; rowid: number | null; parent: string };
@@ -239,15 +213,12 @@ async function writeInOneTransaction(
   const written: Written[] = [];
   let forgetPeople = () => {};
   let forgetTerms = () => {};
-  let backToWal = () => {};
   const adds = writes.filter((planned) => planned.action === 'add' || planned.action === 'keep-both');
   const bulk = writesInBulk(sqlite, adds.length);
   importing.add(sqlite);
   try {
     // SQLite ignores this pragma inside a transaction: it is set before BEGIN and put back in finally.
     if (bulk) sqlite.pragma('foreign_keys = OFF');
-    // Before BEGIN too: the journal mode cannot change inside a transaction.
-    if (bulk) backToWal = writeThroughRollbackJournal(sqlite);
     // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
     // Inside the try, so a BEGIN that fails (the file locked by another program) still ends the import.
     sqlite.exec('BEGIN IMMEDIATE');
@@ -283,7 +254,6 @@ async function writeInOneTransaction(
     throw error;
   } finally {
     if (bulk) sqlite.pragma('foreign_keys = ON');
-    backToWal();
     forgetPeople();
     forgetTerms();
     importing.delete(sqlite);
