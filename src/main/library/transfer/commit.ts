@@ -151,8 +151,7 @@ function plan(preview: ImportPreview, decisions: ImportDecisions) {
  * SQLite's share of importing 10,000 light films fell 3.3 % (7.29 → 7.05 billion), the check at the
  * end included; 1,000 full films 3.1 %. That check reads the whole of each film table, so it too is
  * for bulk imports only.
- */
-/*
+ *
  * A bulk import keeps the WAL. A rollback journal would write each page once instead of twice (into
  * the WAL, then into the file at the checkpoint): measured in session 8, 10,000 full films 534 →
  * 267 MB written and COMMIT with its checkpoint 0.8–1.0 → 0.3–0.4 s. But while a rollback-journal
