@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { pageCacheBytes } from './database';
 import { prepared } from './film-rows';
 
 /**
@@ -70,16 +71,10 @@ type Warmth = {
 
 const warmths = new WeakMap<Database.Database, Warmth>();
 
-/** The page cache's size in bytes: cache_size is pages, or KiB when negative. */
-function cacheBytes(sqlite: Database.Database, pageSize: number): number {
-  const size = sqlite.pragma('cache_size', { simple: true }) as number;
-  return size < 0 ? -size * 1024 : size * pageSize;
-}
-
 function startWarmth(sqlite: Database.Database): Warmth {
   const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
   const fileBytes = (sqlite.pragma('page_count', { simple: true }) as number) * pageSize;
-  const budget = cacheBytes(sqlite, pageSize);
+  const budget = pageCacheBytes(sqlite);
   // The film rows first when everything fits, so the search indexes are read last whatever happens.
   const reads = [...LOOKUPS, ...(fileBytes <= budget ? FILM_ROWS : []), ...SEARCH_TABLES];
   return { reads, at: 0, after: Number.MIN_SAFE_INTEGER, rows: FIRST_STEP_ROWS, read: 0, budget };

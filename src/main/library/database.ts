@@ -73,6 +73,12 @@ class LibraryDialect extends SqliteDialect {
 /** The page size of a library created from now on (bytes). */
 export const NEW_LIBRARY_PAGE_SIZE = 8192;
 
+/** A connection's page cache in bytes: cache_size counts pages when positive, KiB when negative. */
+export function pageCacheBytes(sqlite: Database.Database): number {
+  const size = sqlite.pragma('cache_size', { simple: true }) as number;
+  return size < 0 ? -size * 1024 : size * (sqlite.pragma('page_size', { simple: true }) as number);
+}
+
 /** The connection's settings; a file SQLite cannot read turns into DamagedLibraryError. */
 async function connect(path: string, nativeBinding: string | undefined): Promise<Database.Database> {
   const sqlite = openSqliteFile(path, { nativeBinding });

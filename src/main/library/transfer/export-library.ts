@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { FILM_KEYS } from '../../../shared/film';
 import type { Film } from '../../../shared/film-schema';
 import type { ExportResult, ExportScope } from '../../../shared/transfer';
+import { pageCacheBytes } from '../database';
 import { prepared } from '../film-rows';
 import type { Library } from '../index';
 import { posterBytes, posterBytesInKeyRange, readFilms, readFilmsInKeyRange } from '../read-films';
@@ -158,11 +159,8 @@ function readFully(fd: number, into: Buffer, offset: number, length: number, pos
 
 /** Runs `work` with the connection's page cache lowered to `kib` (when larger), then puts it back. */
 async function withPageCacheAtMost<T>(sqlite: Sqlite, kib: number, work: () => Promise<T>): Promise<T> {
-  // A positive cache_size counts pages, a negative one KiB.
+  if (pageCacheBytes(sqlite) <= kib * 1024) return work();
   const before = sqlite.pragma('cache_size', { simple: true }) as number;
-  const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
-  const beforeKib = before < 0 ? -before : (before * pageSize) / 1024;
-  if (beforeKib <= kib) return work();
   sqlite.pragma(`cache_size = ${-kib}`);
   try {
     return await work();
