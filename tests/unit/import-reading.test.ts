@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   previewImport,
   summarizePreview,
 } from '../../src/main/library/transfer';
+import { readImportSource } from '../../src/main/library/transfer/read-source';
 import { mayHoldUnsafeInput } from '../../src/main/library/transfer/unsafe-input';
 import { libraryFingerprint, libraryText, writeFixture } from '../support/library-files';
 import { repoRoot, sampleFilm, tempFolder, tempLibrary } from '../support/temp-library';
@@ -237,6 +239,53 @@ describe('reading a library file safely', () => {
     expect(summary.films[2]?.problems).toEqual([
       { path: 'films[2].boxOffice.worldwide.amount', message: 'expected a whole number, got "20,554"' },
     ]);
+  });
+
+  it('places problems by line and column far into a file read through its 4 MB window', async () => {
+    // Films of about 95 KB each: the invalid byte and the broken films lie windows after the first.
+    const films = Array.from({ length: 100 }, (_, i) => ({ title: `Film ${i}`, notes: 'n'.repeat(95_000) }));
+    const text = libraryText(films);
+    // The text is ASCII: a character is a byte.
+    const placeOf = (source: string, at: number) => {
+      const before = source.slice(0, at).split('\n');
+      return `line ${before.length}, column ${(before.at(-1) as string).length + 1}`;
+    };
+
+    const bytes = Buffer.from(text);
+    const offset = bytes.indexOf('Film 95');
+    bytes[offset] = 0xff;
+    const { message } = await fileRefusal(bytes);
+    expect(offset).toBeGreaterThan(2 * 4 * 1024 * 1024);
+    expect(message).toContain(`is not valid UTF-8: byte ${offset} (0xFF, ${placeOf(text, offset)})`);
+
+    // Two broken films far apart: each problem says its own place, found in one pass after the last film.
+    const broken = text.replace('"Film 50",', '"Film 50",,').replace('"Film 90",', '"Film 90",,');
+    const preview = await rejectedFilms(broken);
+    const secondComma = (title: string) => broken.indexOf(`"${title}",,`) + title.length + 3;
+    expect(preview.films.map((film) => film.problems.map((problem) => problem.message))).toEqual(
+      films.map(({ title }) =>
+        title === 'Film 50' || title === 'Film 90'
+          ? [
+              `is not valid JSON: Expected double-quoted property name (${placeOf(broken, secondComma(title))})`,
+            ]
+          : [],
+      ),
+    );
+  });
+
+  it('refuses a file that changes between reading its outline and reading its films', async () => {
+    const path = writeFixture(
+      tempFolder(),
+      'films.json',
+      libraryText([{ title: 'First' }, { title: 'Second' }]),
+    );
+    const source = await readImportSource({ path });
+    expect(source.filmCount).toBe(2);
+    appendFileSync(path, '\n');
+    const films = source.films();
+    await expect(films.next()).rejects.toThrow(
+      `${path}: changed while it was being read; import it again once it is saved`,
+    );
   });
 
   it('refuses a file that does not exist or is a folder, by name', async () => {

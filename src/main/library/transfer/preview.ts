@@ -203,7 +203,7 @@ export async function previewImport(
     warnings.push(...source.warnings.map((w) => ({ path: `${source.path}: ${w.path}`, message: w.message })));
     // Each film is parsed and checked in one step, so its raw JSON is garbage before the next.
     let position = 0;
-    for (const raw of source.films()) {
+    for await (const raw of source.films()) {
       const prefix = source.kind === 'library' ? ['films', position] : [];
       films.push(incomingFrom(raw, source.path, films.length, prefix));
       position += 1;

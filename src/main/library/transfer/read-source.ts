@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import type { Problem } from '../../../shared/contract';
 import type { SourceKind } from '../../../shared/transfer';
 import {
@@ -7,10 +6,10 @@ import {
   MAX_FACT_PAGE_BYTES,
   parseFactPage,
 } from '../../../shared/fact-page';
-import { checkCancelled, LibraryFileError } from './errors';
+import { bufferReader, ByteWindow, describeOffsets, fileReader, type ByteReader } from './byte-window';
+import { LibraryFileError } from './errors';
 import { checkEnvelope } from './library-envelope';
 import { scanLibraryJson, type ByteRange, type ScannedLibrary } from './json-scanner';
-import { describePosition } from './text-position';
 import { mayHoldUnsafeInput, unsafeInputProblems } from './unsafe-input';
 import { decodeUtf8, utf8Problem } from './utf8';
 
@@ -26,11 +25,12 @@ export type ReadSource = {
   bytes: number;
   filmCount: number;
   /**
-   * The films, each parsed only when it is asked for. The caller checks one and drops its raw
-   * value before asking for the next, so parsed JSON dies young instead of every film's raw copy
-   * living (and being traced by the garbage collector) until the whole file has been read.
+   * The films, each read from the file and parsed only when it is asked for. The caller checks one
+   * and drops its raw value before asking for the next, so parsed JSON dies young instead of every
+   * film's raw copy living (and being traced by the garbage collector) until the whole file has
+   * been read. A film that is not valid JSON gets its line and column once the last has been read.
    */
-  films(): Generator<RawFilm>;
+  films(): AsyncGenerator<RawFilm>;
   warnings: Problem[];
 };
 
@@ -38,56 +38,9 @@ export type ReadSource = {
 export type ReadProgress = (done: number, total: number, phase: 'reading' | 'checking') => void;
 export type ReadOptions = { signal?: AbortSignal; onProgress?: ReadProgress };
 
-/** Buffers cannot be larger; a file this size is far beyond any real library. */
-const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024 - 1;
-const READ_CHUNK = 4 * 1024 * 1024;
 const BOM = [0xef, 0xbb, 0xbf];
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-function openFailure(path: string, error: unknown): LibraryFileError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new LibraryFileError(path, 'there is no such file');
-  if (code === 'EISDIR') return new LibraryFileError(path, 'is a folder, not a file');
-  if (code === 'EACCES' || code === 'EPERM')
-    return new LibraryFileError(path, 'cannot be read (permission denied)');
-  return new LibraryFileError(path, `cannot be read (${String((error as Error).message ?? error)})`);
-}
-
-/** Reads a whole file in chunks, so its size is known first and progress and cancel work. */
-async function readFileBytes(path: string, options: ReadOptions): Promise<Buffer> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw openFailure(path, error);
-  }
-  try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) throw new LibraryFileError(path, 'is a folder, not a file');
-    if (!stats.isFile()) throw new LibraryFileError(path, 'is not a regular file');
-    const size = stats.size;
-    if (size > MAX_FILE_BYTES) {
-      throw new LibraryFileError(path, `is ${megabytes(size)}; Filmfolio reads library files up to 2 GB`);
-    }
-    const buffer = Buffer.allocUnsafe(size);
-    let done = 0;
-    while (done < size) {
-      checkCancelled(options.signal, 'import');
-      const { bytesRead } = await handle.read(buffer, done, Math.min(READ_CHUNK, size - done), done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-      options.onProgress?.(done, size, 'reading');
-    }
-    return buffer.subarray(0, done);
-  } catch (error) {
-    throw error instanceof LibraryFileError || (error as Error).name === 'TransferCancelledError'
-      ? error
-      : openFailure(path, error);
-  } finally {
-    await handle.close();
-  }
-}
 
 const startsWithBom = (bytes: Buffer) => BOM.every((byte, index) => bytes[index] === byte);
 
@@ -110,21 +63,24 @@ function jsonSyntax(error: unknown): { message: string; at: number | null } {
   return { message, at: position ? Number(position[1]) : null };
 }
 
-function parseSkeleton(path: string, bytes: Buffer, scanned: ScannedLibrary): unknown {
+async function parseSkeleton(reader: ByteReader, scanned: ScannedLibrary): Promise<unknown> {
   try {
     return JSON.parse(scanned.skeleton) as unknown;
   } catch (error) {
     const { message, at } = jsonSyntax(error);
-    const offset =
-      at === null ? null : scanned.fileOffsetOf(Buffer.byteLength(scanned.skeleton.slice(0, at)));
-    const where = offset === null ? '' : ` (${describePosition(bytes, offset)})`;
-    throw new LibraryFileError(path, `is not valid JSON: ${message}${where}`);
+    if (at === null) throw new LibraryFileError(reader.name, `is not valid JSON: ${message}`);
+    const offset = scanned.fileOffsetOf(Buffer.byteLength(scanned.skeleton.slice(0, at)));
+    const [where] = await describeOffsets(reader, [offset]);
+    throw new LibraryFileError(reader.name, `is not valid JSON: ${message} (${where})`);
   }
 }
 
-function parseFilm(bytes: Buffer, range: ByteRange, index: number): RawFilm {
+/** A problem whose message still lacks its line and column, and the file offset they are of. */
+type Unplaced = { problem: Problem; offset: number };
+
+function parseFilm(window: ByteWindow, range: ByteRange, index: number, unplaced: Unplaced[]): RawFilm {
   const place = `films[${index}]`;
-  const text = decodeUtf8(bytes, range.start, range.end);
+  const text = decodeUtf8(window.bytes, range.start - window.base, range.end - window.base);
   try {
     const value = JSON.parse(text) as unknown;
     const problems = mayHoldUnsafeInput(text) ? unsafeInputProblems(value, ['films', index]) : [];
@@ -132,39 +88,56 @@ function parseFilm(bytes: Buffer, range: ByteRange, index: number): RawFilm {
   } catch (error) {
     const { message, at } = jsonSyntax(error);
     const offset = range.start + (at === null ? 0 : Buffer.byteLength(text.slice(0, at)));
-    const problem = {
-      path: place,
-      message: `is not valid JSON: ${message} (${describePosition(bytes, offset)})`,
-    };
+    const problem = { path: place, message: `is not valid JSON: ${message}` };
+    unplaced.push({ problem, offset });
     return { place, value: undefined, problems: [problem], warnings: [] };
   }
 }
 
+/** Opens the source again for its films (a file must be as it was when scanned). */
+type Reopen = () => Promise<ByteReader>;
+
 async function readLibraryJson(
-  path: string,
-  bytes: Buffer,
+  window: ByteWindow,
   start: number,
+  reopen: Reopen,
   options: ReadOptions,
 ): Promise<ReadSource> {
-  const scanned = await scanLibraryJson(bytes, start, {
-    file: path,
+  const { reader } = window;
+  const scanned = await scanLibraryJson(window, start, {
+    file: reader.name,
     signal: options.signal,
     onProgress: (done, total) => options.onProgress?.(done, total, 'reading'),
   });
-  const envelope = checkEnvelope(parseSkeleton(path, bytes, scanned));
+  const envelope = checkEnvelope(await parseSkeleton(reader, scanned));
   if ('refusal' in envelope) {
-    throw new LibraryFileError(path, envelope.refusal);
+    throw new LibraryFileError(reader.name, envelope.refusal);
   }
   const ranges = scanned.films;
-  function* films(): Generator<RawFilm> {
-    for (let index = 0; index < ranges.length; index += 1) {
-      yield parseFilm(bytes, ranges[index] as ByteRange, index);
+  async function* films(): AsyncGenerator<RawFilm> {
+    const source = await reopen();
+    try {
+      const filmWindow = new ByteWindow(source);
+      const unplaced: Unplaced[] = [];
+      for (let index = 0; index < ranges.length; index += 1) {
+        const range = ranges[index] as ByteRange;
+        if (range.end > filmWindow.end) await filmWindow.advance(range.start, range.end);
+        yield parseFilm(filmWindow, range, index, unplaced);
+      }
+      if (unplaced.length === 0) return;
+      const where = await describeOffsets(
+        source,
+        unplaced.map((film) => film.offset),
+      );
+      unplaced.forEach(({ problem }, index) => (problem.message += ` (${where[index]})`));
+    } finally {
+      await source.close();
     }
   }
   return {
-    path,
+    path: reader.name,
     kind: 'library',
-    bytes: bytes.length,
+    bytes: reader.size,
     filmCount: ranges.length,
     films,
     warnings: envelope.warnings,
@@ -193,7 +166,7 @@ function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
       kind: 'fact-page',
       bytes: bytes.length,
       filmCount: 1,
-      *films() {
+      async *films() {
         yield { place: 'fact page', value: film, problems: [], warnings: pageWarnings };
       },
       warnings: [],
@@ -204,35 +177,55 @@ function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
   }
 }
 
-/** Reads bytes as a library file or a fact page, told apart by content, never by the file's name. */
-export async function readSourceBytes(
-  path: string,
-  bytes: Buffer,
-  options: ReadOptions = {},
-): Promise<ReadSource> {
-  const start = startsWithBom(bytes) ? BOM.length : 0;
-  const first = firstNonBlank(bytes, start);
-  if (first === -1) throw new LibraryFileError(path, 'is empty: the file holds no text');
-  if (bytes.subarray(0, 8192).includes(0)) {
+/**
+ * Reads a source as a library file or a fact page, told apart by content (its first bytes), never by
+ * the file's name. A library file is read through a window (byte-window.ts), a fact page whole.
+ */
+async function readSource(reader: ByteReader, reopen: Reopen, options: ReadOptions): Promise<ReadSource> {
+  const path = reader.name;
+  const window = new ByteWindow(reader);
+  await window.advance(0);
+  const first4 = window.bytes;
+  const start = startsWithBom(first4) ? BOM.length : 0;
+  const first = firstNonBlank(first4, start);
+  if (first === -1 && window.atEnd) throw new LibraryFileError(path, 'is empty: the file holds no text');
+  if (first4.subarray(0, 8192).includes(0)) {
     throw new LibraryFileError(
       path,
       'looks like a binary file (it contains NUL bytes), not a library or a fact page',
     );
   }
-  const json = first === 0x7b || first === 0x5b;
-  if (!json && bytes.length > MAX_FACT_PAGE_BYTES) {
+  // A first window of nothing but blanks: only a library file can be that large.
+  if (first === 0x7b || first === 0x5b || first === -1)
+    return readLibraryJson(window, start, reopen, options);
+  if (reader.size > MAX_FACT_PAGE_BYTES) {
     throw new LibraryFileError(
       path,
-      `is ${megabytes(bytes.length)} of text, not a library (JSON); a fact page is at most ${megabytes(MAX_FACT_PAGE_BYTES)} (real ones are about 15 KB)`,
+      `is ${megabytes(reader.size)} of text, not a library (JSON); a fact page is at most ${megabytes(MAX_FACT_PAGE_BYTES)} (real ones are about 15 KB)`,
     );
   }
-  const notUtf8 = utf8Problem(bytes, start);
+  await window.advance(0, reader.size);
+  const notUtf8 = utf8Problem(window.bytes, start);
   if (notUtf8) throw new LibraryFileError(path, notUtf8);
-  return json ? readLibraryJson(path, bytes, start, options) : readFactPage(path, bytes, start);
+  return readFactPage(path, window.bytes, start);
 }
 
 /** Reads one import source: a file from disk, or text handed over. */
 export async function readImportSource(input: ImportInput, options: ReadOptions = {}): Promise<ReadSource> {
-  if ('path' in input) return readSourceBytes(input.path, await readFileBytes(input.path, options), options);
-  return readSourceBytes(input.name, Buffer.from(input.text, 'utf8'), options);
+  let reader: ByteReader;
+  let reopen: Reopen;
+  if ('path' in input) {
+    const opened = await fileReader(input.path);
+    reader = opened.reader;
+    reopen = async () => (await fileReader(input.path, opened.stamp)).reader;
+  } else {
+    const bytes = Buffer.from(input.text, 'utf8');
+    reader = bufferReader(input.name, bytes);
+    reopen = async () => bufferReader(input.name, bytes);
+  }
+  try {
+    return await readSource(reader, reopen, options);
+  } finally {
+    await reader.close();
+  }
 }

@@ -25,3 +25,27 @@ export function describePosition(bytes: Uint8Array, offset: number): string {
   const { line, column } = positionOf(bytes, offset);
   return `line ${line}, column ${column}`;
 }
+
+/** Line and column counted forward through a file a piece at a time (positionOf, without the whole file). */
+export class PositionCounter {
+  /** The byte offset counted up to. */
+  offset = 0;
+  private line = 1;
+  private column = 1;
+
+  /** Counts `bytes[from, to)`, which are the file's bytes from `this.offset` on. */
+  advance(bytes: Uint8Array, from: number, to: number): void {
+    for (let index = from; index < to; index += 1) {
+      const byte = bytes[index] as number;
+      if (byte === NEWLINE) {
+        this.line += 1;
+        this.column = 1;
+      } else if ((byte & 0xc0) !== 0x80) this.column += 1;
+    }
+    this.offset += to - from;
+  }
+
+  describe(): string {
+    return `line ${this.line}, column ${this.column}`;
+  }
+}

@@ -45,9 +45,14 @@ export function utf8Problem(bytes: Uint8Array, start = 0): string | null {
   if (isUtf8(view)) return null;
   const offset = firstInvalidUtf8(bytes, start);
   if (offset < 0) return 'is not valid UTF-8. Save the file as UTF-8 in its editor and import it again.';
-  const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return notUtf8Message(offset, bytes[offset] ?? 0, describePosition(bytes, offset));
+}
+
+/** Why a file is not UTF-8: the byte at `offset` (`where`: its line and column) starts no character. */
+export function notUtf8Message(offset: number, byte: number, where: string): string {
+  const hex = byte.toString(16).toUpperCase().padStart(2, '0');
   return (
-    `is not valid UTF-8: byte ${offset} (0x${byte}, ${describePosition(bytes, offset)}) does not belong to a character. ` +
+    `is not valid UTF-8: byte ${offset} (0x${hex}, ${where}) does not belong to a character. ` +
     'Save the file as UTF-8 in its editor and import it again.'
   );
 }
