@@ -362,8 +362,9 @@ describe('commitImport', () => {
           }));
           const preview = await previewImport(target, { text: libraryText(films), name: 'batch.json' });
           // A film that passed the preview but cannot be stored (as a full disk or a bug would do).
-          const broken = preview.films[failAt]?.film as { title: unknown };
-          broken.title = null;
+          target.sqlite.exec(
+            `CREATE TRIGGER fail_one BEFORE INSERT ON films WHEN NEW.title = 'Batch ${failAt}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+          );
           await expect(commitImport(target, preview, {}, { backup: false, chunkSize: 7 })).rejects.toThrow();
           expect(dumpOf(target)).toBe(unchanged);
         } finally {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -181,6 +181,51 @@ describe('writing an import: all or nothing', () => {
       'preview the import again',
     );
     expect(libraryFingerprint(library)).toBe(before);
+  });
+
+  it('keeps films up to its budget and those matching stored ones; the others are read again as written', async () => {
+    const library = await libraryWithOneFilm();
+    const films = [
+      { title: 'Fresh' },
+      { title: 'Already Here', year: 1999, notes: 'new' },
+      { title: 'Fresh too' },
+      { title: 'Fresh three' },
+    ];
+    const path = writeFixture(tempFolder(), 'films.json', libraryText(films));
+    const kept = async (keepFilmBytes?: number) => {
+      const preview = await previewImport(library, { path }, { keepFilmBytes });
+      return { preview, titles: preview.films.map((incoming) => incoming.film?.title ?? null) };
+    };
+    expect((await kept()).titles).toEqual(films.map((film) => film.title));
+    // A budget of one small film: the first is kept, the match always, no other.
+    expect((await kept(40)).titles).toEqual(['Fresh', 'Already Here', null, null]);
+    const { preview, titles } = await kept(0);
+    expect(titles).toEqual([null, 'Already Here', null, null]);
+    expect(preview.films.map((incoming) => incoming.status)).toEqual(['new', 'duplicate', 'new', 'new']);
+    const given = preview.films.map((incoming) => incoming.filmId);
+    const { filmIds } = await commitImport(library, preview, { rule: 'merge' });
+    // The new films keep the ids the preview gave them (a film without one gets one once).
+    expect(filmIds).toEqual([given[0], preview.films[1]?.match?.filmId, given[2], given[3]]);
+    expect(filmIds.map((id) => library.get(id)?.title)).toEqual(films.map((film) => film.title));
+    expect(filmIds.map((id) => library.get(id)?.notes ?? null)).toEqual([null, 'new', null, null]);
+  });
+
+  it('refuses to write a file changed or removed since its preview, and the library is unchanged', async () => {
+    const library = await libraryWithOneFilm();
+    const before = libraryFingerprint(library);
+    const folder = tempFolder();
+    const changed = writeFixture(folder, 'changed.json', libraryText(manyFilms(3)));
+    const changedPreview = await previewImport(library, { path: changed }, { keepFilmBytes: 0 });
+    writeFixture(folder, 'changed.json', libraryText(manyFilms(3, 'Other')));
+    await expect(commitImport(library, changedPreview)).rejects.toThrow(
+      `${changed}: changed while it was being read; import it again once it is saved`,
+    );
+    const removed = writeFixture(folder, 'removed.json', libraryText(manyFilms(3)));
+    const removedPreview = await previewImport(library, { path: removed }, { keepFilmBytes: 0 });
+    rmSync(removed);
+    await expect(commitImport(library, removedPreview)).rejects.toThrow(`${removed}: there is no such file`);
+    expect(libraryFingerprint(library)).toBe(before);
+    expect(isImportRunning(library.sqlite)).toBe(false);
   });
 
   it('reads a file in chunks with its size known first, reports progress and can be cancelled', async () => {

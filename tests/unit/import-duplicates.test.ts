@@ -90,7 +90,7 @@ describe('finding duplicates', () => {
     const rows = summarizePreview(preview, { rule: 'replace' }).films;
     expect(rows[1]).toMatchObject({ status: 'duplicate', repeatOf: 0, action: 'skip' });
     expect(rows[1]?.match).toMatchObject({
-      filmId: preview.films[0]?.film?.id,
+      filmId: preview.films[0]?.filmId,
       detail: 'same title and year as films[0] of this import',
     });
     expect((await commitImport(library, preview, { rule: 'replace' })).counts).toMatchObject({

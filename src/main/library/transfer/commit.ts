@@ -14,7 +14,7 @@ import { addIndexTerms, deferTerms, rememberTerms } from '../search-terms';
 import { checkCancelled } from './errors';
 import { Pacer, type ProgressCallback } from './pacing';
 import { mergeFilms } from './merge-films';
-import { actionFor, countActions, type ImportPreview, type IncomingFilm } from './preview';
+import { actionFor, countActions, readCheckedFilms, type ImportPreview, type IncomingFilm } from './preview';
 
 export type CommitOptions = {
   signal?: AbortSignal;
@@ -48,9 +48,11 @@ export function isImportRunning(sqlite: Database.Database): boolean {
 }
 
 type Planned = {
-  incoming: IncomingFilm & { film: ParsedFilm };
+  incoming: IncomingFilm;
   action: 'add' | 'replace' | 'merge' | 'keep-both';
 };
+/** A planned write with its checked film. */
+type Ready = Planned & { film: ParsedFilm };
 type Written = { id: string; changed: boolean };
 
 function storedFilm(sqlite: Database.Database, incoming: IncomingFilm): { key: number; film: Film } {
@@ -65,17 +67,21 @@ function storedFilm(sqlite: Database.Database, incoming: IncomingFilm): { key: n
   return { key, film };
 }
 
-function mergedFilm(sqlite: Database.Database, incoming: IncomingFilm & { film: ParsedFilm }, now: string) {
+function mergedFilm(sqlite: Database.Database, incoming: IncomingFilm, film: ParsedFilm, now: string) {
   const { key, film: stored } = storedFilm(sqlite, incoming);
-  const merged = filmInputSchema.safeParse(mergeFilms(stored, incoming.film), { reportInput: true });
+  const merged = filmInputSchema.safeParse(mergeFilms(stored, film), { reportInput: true });
   if (!merged.success) {
     const problems = problemsOf(merged.error).map((p) => `${p.path}: ${p.message}`);
     throw new ImportRefusedError(
       `${incoming.place} of ${incoming.source} cannot be merged into “${stored.title}”: ${problems.join('; ')}. Choose replace or keep both for this film.`,
     );
   }
-  const film = completeFilm({ ...merged.data, id: stored.id, addedAt: stored.addedAt, updatedAt: now });
-  return { key, film, changed: !isDeepStrictEqual({ ...film, updatedAt: stored.updatedAt }, stored) };
+  const complete = completeFilm({ ...merged.data, id: stored.id, addedAt: stored.addedAt, updatedAt: now });
+  return {
+    key,
+    film: complete,
+    changed: !isDeepStrictEqual({ ...complete, updatedAt: stored.updatedAt }, stored),
+  };
 }
 
 /** SQLite's refusal of a second film with one id (the film row is the first row a film writes). */
@@ -83,12 +89,13 @@ const isDuplicateFilmId = (error: unknown) =>
   (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
   (error as Error).message.includes('films.id');
 
-function writeOne(sqlite: Database.Database, { incoming, action }: Planned, now: string): Written {
+function writeOne(
+  sqlite: Database.Database,
+  { incoming, action, film: checked }: Ready,
+  now: string,
+): Written {
   if (action === 'add' || action === 'keep-both') {
-    const film = completeFilm(
-      action === 'keep-both' ? { ...incoming.film, id: randomUUID() } : incoming.film,
-      now,
-    );
+    const film = completeFilm(action === 'keep-both' ? { ...checked, id: randomUUID() } : checked, now);
     // The films table's unique id refuses a film added since the preview (even one in the trash):
     // asking first would be one more look-up for every film of the import.
     try {
@@ -102,18 +109,18 @@ function writeOne(sqlite: Database.Database, { incoming, action }: Planned, now:
     return { id: film.id, changed: true };
   }
   if (action === 'merge') {
-    const { key, film, changed } = mergedFilm(sqlite, incoming, now);
+    const { key, film, changed } = mergedFilm(sqlite, incoming, checked, now);
     if (changed) replaceCompleteFilm(sqlite, key, film);
     return { id: film.id, changed };
   }
   const { key, film: stored } = storedFilm(sqlite, incoming);
   // A file exported without images says nothing about posters: replacing never deletes one.
   const film = completeFilm({
-    ...incoming.film,
+    ...checked,
     id: stored.id,
-    addedAt: incoming.film.addedAt ?? stored.addedAt,
-    updatedAt: incoming.film.updatedAt ?? now,
-    poster: incoming.film.poster ?? stored.poster,
+    addedAt: checked.addedAt ?? stored.addedAt,
+    updatedAt: checked.updatedAt ?? now,
+    poster: checked.poster ?? stored.poster,
   });
   replaceCompleteFilm(sqlite, key, film);
   return { id: film.id, changed: true };
@@ -129,9 +136,38 @@ function plan(preview: ImportPreview, decisions: ImportDecisions) {
     );
   }
   const writes = rows.filter(
-    (row): row is Planned => row.incoming.film !== null && row.action !== 'skip' && row.action !== 'reject',
+    (row): row is Planned =>
+      row.incoming.status !== 'rejected' && row.action !== 'skip' && row.action !== 'reject',
   );
   return { counts, writes };
+}
+
+/**
+ * The planned writes in order, each with its film: the film the preview kept (within its budget,
+ * or one that matches a stored film), or the film read again from its source.
+ */
+async function* readyWrites(preview: ImportPreview, writes: readonly Planned[]): AsyncGenerator<Ready> {
+  const unread = new Set(
+    writes.filter((planned) => !planned.incoming.film).map((planned) => planned.incoming.index),
+  );
+  const read = readCheckedFilms(preview, (incoming) => unread.has(incoming.index));
+  try {
+    for (const planned of writes) {
+      if (planned.incoming.film) {
+        yield { ...planned, film: planned.incoming.film };
+        continue;
+      }
+      const next = await read.next();
+      if (next.done || next.value.incoming !== planned.incoming) {
+        throw new Error(
+          `${planned.incoming.place} of ${planned.incoming.source} was not read again in its turn.`,
+        );
+      }
+      yield { ...planned, film: next.value.film };
+    }
+  } finally {
+    await read.return(undefined);
+  }
 }
 
 /**
@@ -204,6 +240,7 @@ function checkForeignKeys(sqlite: Database.Database, table: string): void {
 
 async function writeInOneTransaction(
   sqlite: Database.Database,
+  preview: ImportPreview,
   writes: readonly Planned[],
   options: CommitOptions,
 ): Promise<Written[]> {
@@ -225,8 +262,8 @@ async function writeInOneTransaction(
     const setAside = bulk ? setIndexesAside(sqlite) : [];
     // A bulk import takes its films' search terms from the index at the end; a small one as it writes.
     forgetTerms = bulk ? deferTerms(sqlite) : rememberTerms(sqlite);
-    for (const planned of writes) {
-      written.push(writeOne(sqlite, planned, now()));
+    for await (const ready of readyWrites(preview, writes)) {
+      written.push(writeOne(sqlite, ready, now()));
       if (written.length < writes.length && !pacer.due()) continue;
       options.onProgress?.(written.length, writes.length);
       await pacer.pause();
@@ -285,7 +322,7 @@ export async function commitImport(
       ? await backupAndPrune(sqlite, library.path, 'before-import', options.backupsKept)
       : null;
   checkCancelled(options.signal, 'import');
-  const written = await writeInOneTransaction(sqlite, writes, options);
+  const written = await writeInOneTransaction(sqlite, preview, writes, options);
   const unchangedMerges = written.filter((film) => !film.changed).length;
   return {
     counts: {

@@ -30,8 +30,15 @@ import {
   type ReadSource,
 } from './read-source';
 
-/** One incoming film in a preview: what the window shows, plus the checked film and its match. */
+/** One incoming film in a preview: what the window shows, plus its id and its match. */
 export type IncomingFilm = Omit<IncomingFilmRow, 'action'> & {
+  /** The film's id: its own, or the one the preview gave a new film (null when rejected, or a duplicate without one). */
+  filmId: string | null;
+  /**
+   * The checked film, kept while the films kept stay within the preview's budget (keepFilmBytes),
+   * and always when it matches a film in the library (to compare and merge with it). The others
+   * are read again from their source when written (readCheckedFilms).
+   */
   film: ParsedFilm | null;
   /** The stored film's key when it is a duplicate (valid while the library is unchanged). */
   matchKey: number | null;
@@ -44,96 +51,155 @@ export type ImportPreview = {
   sources: ImportSourceSummary[];
   films: IncomingFilm[];
   warnings: Problem[];
+  /** The sources as read, to read the films again from when they are written. */
+  read: readonly ReadSource[];
 };
 
-export type PreviewOptions = { signal?: AbortSignal; onProgress?: ReadProgress };
+export type PreviewOptions = {
+  signal?: AbortSignal;
+  onProgress?: ReadProgress;
+  /** At most this many bytes of films (as their source holds them) kept checked; default KEEP_FILM_BYTES. */
+  keepFilmBytes?: number;
+};
+
+/**
+ * How much of an import a preview keeps in memory, checked and ready to write: 256 MB of library
+ * file, about 16,000 films as rich as the seed page, every film of 100,000 light ones. Films past
+ * it are read and checked again from their file as they are written, so memory stops growing with
+ * the file: that costs time (the 10,000 full films of the bench, all read again: a write 2.1–2.3 s
+ * longer, for a preview 0.6 s shorter and 130 MB less memory), so it is kept for files too large
+ * to hold (100,000 full films are 1.6 GB of JSON).
+ */
+export const KEEP_FILM_BYTES = 256 * 1024 * 1024;
 
 const COMPARE_BATCH = 20;
 
-function incomingFrom(raw: RawFilm, source: string, index: number, prefix: PropertyKey[]): IncomingFilm {
+/** A film read from its source checked: by the film schema, and its poster as the app checks one saved. */
+function checkedFilm(raw: RawFilm, prefix: PropertyKey[]) {
   const checked = raw.problems.length > 0 ? null : checkFilm(raw.value, prefix);
-  const rawRecord =
-    typeof raw.value === 'object' && raw.value !== null ? (raw.value as Record<string, unknown>) : {};
   const film = checked?.film ?? null;
   // The same checks a poster saved in the app gets: a real image of the type it claims, not huge.
   const poster = film?.poster ? posterProblem(film.poster) : null;
   if (poster) checked?.problems.push({ path: `${raw.place}.poster`, message: poster });
-  return {
+  return { checked, film: poster ? null : film };
+}
+
+/** Where a source's film is in the file, for the film schema's problems. */
+const prefixOf = (source: ReadSource, position: number) =>
+  source.kind === 'library' ? ['films', position] : [];
+
+function incomingFrom(raw: RawFilm, source: string, index: number, prefix: PropertyKey[]) {
+  const { checked, film } = checkedFilm(raw, prefix);
+  const rawRecord =
+    typeof raw.value === 'object' && raw.value !== null ? (raw.value as Record<string, unknown>) : {};
+  const incoming: IncomingFilm = {
     index,
     source,
     place: raw.place,
     title: film?.title ?? (typeof rawRecord.title === 'string' ? rawRecord.title : null),
     year: film?.year ?? (typeof rawRecord.year === 'number' ? rawRecord.year : null),
-    status: film && !poster ? 'new' : 'rejected',
+    status: film ? 'new' : 'rejected',
     match: null,
     matchKey: null,
     repeatOf: null,
     problems: [...raw.problems, ...(checked?.problems ?? [])],
     warnings: [...raw.warnings, ...(checked?.warnings ?? [])],
-    film: poster ? null : film,
+    filmId: null,
+    film: null,
   };
-}
-
-/** Two films of one import with the same id cannot both be written: the later one is rejected. */
-function rejectRepeatedIds(films: IncomingFilm[]): void {
-  const firstWithId = new Map<string, IncomingFilm>();
-  for (const incoming of films) {
-    const id = incoming.film?.id;
-    if (!id) continue;
-    const first = firstWithId.get(id);
-    if (!first) {
-      firstWithId.set(id, incoming);
-      continue;
-    }
-    incoming.status = 'rejected';
-    incoming.film = null;
-    incoming.problems.push({
-      path: `${incoming.place}.id`,
-      message: `is the same id as ${first.place}${first.source === incoming.source ? '' : ` of ${first.source}`}; each film needs its own id (remove one of them, or remove this id to import it as another film)`,
-    });
-  }
+  return { incoming, film };
 }
 
 /**
- * Matches each film against the library, and a film without an id of its own also against the
- * films before it in this import (two films with different ids are two records, even with one
- * title). A film without an id gets one here, so the preview can name it and a repeat can point to it.
+ * Two films of one import with the same id cannot both be written: the later one is rejected.
+ * Answers whether `incoming` was.
  */
-function findDuplicates(library: Library, films: IncomingFilm[]): void {
-  const finder = new DuplicateFinder(library.sqlite);
-  for (const incoming of films) {
-    if (!incoming.film) continue;
-    const titleKey = titleYearKey(incoming.film.title, incoming.film.year);
-    let found = finder.find(incoming.film, titleKey);
-    if (found && found.stored.key < 0 && incoming.film.id) found = null;
-    if (!found) {
-      incoming.film.id ??= randomUUID();
-      const { id, title, year } = incoming.film;
-      finder.remember(incoming.film, { key: -1 - incoming.index, id, title, year }, titleKey);
-      continue;
-    }
-    const { stored, by, detail } = found;
-    incoming.status = 'duplicate';
-    if (stored.key < 0) {
-      const first = films[-1 - stored.key] as IncomingFilm;
-      incoming.repeatOf = first.index;
-      incoming.match = {
-        filmId: stored.id,
-        title: stored.title,
-        year: stored.year,
-        by,
-        detail: `${detail} as ${first.place} of this import`,
-      };
-      continue;
-    }
-    incoming.matchKey = stored.key;
+function rejectRepeatedId(firstWithId: Map<string, IncomingFilm>, incoming: IncomingFilm, film: ParsedFilm) {
+  const id = film.id;
+  if (!id) return false;
+  const first = firstWithId.get(id);
+  if (!first) {
+    firstWithId.set(id, incoming);
+    return false;
+  }
+  incoming.status = 'rejected';
+  incoming.problems.push({
+    path: `${incoming.place}.id`,
+    message: `is the same id as ${first.place}${first.source === incoming.source ? '' : ` of ${first.source}`}; each film needs its own id (remove one of them, or remove this id to import it as another film)`,
+  });
+  return true;
+}
+
+/**
+ * Matches a film against the library, and a film without an id of its own also against the films
+ * before it in this import (two films with different ids are two records, even with one title). A
+ * film without an id gets one here, so the preview can name it and a repeat can point to it. Each
+ * film is matched as it is read: the finder only ever looks back.
+ */
+function findDuplicate(
+  finder: DuplicateFinder,
+  films: readonly IncomingFilm[],
+  incoming: IncomingFilm,
+  film: ParsedFilm,
+): void {
+  const titleKey = titleYearKey(film.title, film.year);
+  let found = finder.find(film, titleKey);
+  if (found && found.stored.key < 0 && film.id) found = null;
+  if (!found) {
+    film.id ??= randomUUID();
+    const { id, title, year } = film;
+    incoming.filmId = id;
+    finder.remember(film, { key: -1 - incoming.index, id, title, year }, titleKey);
+    return;
+  }
+  const { stored, by, detail } = found;
+  incoming.status = 'duplicate';
+  incoming.filmId = film.id ?? null;
+  if (stored.key < 0) {
+    const first = films[-1 - stored.key] as IncomingFilm;
+    incoming.repeatOf = first.index;
     incoming.match = {
       filmId: stored.id,
       title: stored.title,
       year: stored.year,
       by,
-      detail,
-    } satisfies FilmMatch;
+      detail: `${detail} as ${first.place} of this import`,
+    };
+    return;
+  }
+  incoming.film = film;
+  incoming.matchKey = stored.key;
+  incoming.match = {
+    filmId: stored.id,
+    title: stored.title,
+    year: stored.year,
+    by,
+    detail,
+  } satisfies FilmMatch;
+}
+
+/**
+ * The films of `preview` that `wanted` picks, in order, read again from their sources and checked
+ * as the preview checked them, each with the id the preview gave it. A film that no longer passes
+ * (its source changed, which a file's size and time would show first) refuses the import.
+ */
+export async function* readCheckedFilms(
+  preview: ImportPreview,
+  wanted: (incoming: IncomingFilm) => boolean,
+): AsyncGenerator<{ incoming: IncomingFilm; film: ParsedFilm }> {
+  let first = 0;
+  for (const source of preview.read) {
+    const incomingAt = (position: number) => preview.films[first + position] as IncomingFilm;
+    for await (const raw of source.films((position) => wanted(incomingAt(position)))) {
+      const incoming = incomingAt(raw.position);
+      const { film } = checkedFilm(raw, prefixOf(source, raw.position));
+      if (!film || incoming.place !== raw.place) {
+        throw new LibraryFileError(source.path, 'changed since the preview; preview the import again');
+      }
+      if (incoming.filmId !== null) film.id = incoming.filmId;
+      yield { incoming, film };
+    }
+    first += source.filmCount;
   }
 }
 
@@ -197,27 +263,31 @@ export async function previewImport(
   const warnings: Problem[] = [];
   const read = await readAll(inputs, options);
   const pacer = new Pacer();
+  const finder = new DuplicateFinder(library.sqlite);
+  const firstWithId = new Map<string, IncomingFilm>();
+  let keepBytes = options.keepFilmBytes ?? KEEP_FILM_BYTES;
   for (const source of read) {
     const total = source.filmCount;
     sources.push({ path: source.path, kind: source.kind, bytes: source.bytes, films: total });
     warnings.push(...source.warnings.map((w) => ({ path: `${source.path}: ${w.path}`, message: w.message })));
     // Each film is parsed and checked in one step, so its raw JSON is garbage before the next.
-    let position = 0;
     for await (const raw of source.films()) {
-      const prefix = source.kind === 'library' ? ['films', position] : [];
-      films.push(incomingFrom(raw, source.path, films.length, prefix));
-      position += 1;
+      const { incoming, film } = incomingFrom(raw, source.path, films.length, prefixOf(source, raw.position));
+      if (film && !rejectRepeatedId(firstWithId, incoming, film)) {
+        findDuplicate(finder, films, incoming, film);
+        if (raw.bytes <= keepBytes && incoming.film === null) incoming.film = film;
+        if (incoming.film) keepBytes -= raw.bytes;
+      }
+      films.push(incoming);
       if (!pacer.due()) continue;
-      options.onProgress?.(position, total, 'checking');
+      options.onProgress?.(raw.position + 1, total, 'checking');
       await pacer.pause();
       checkCancelled(options.signal, 'import');
     }
     options.onProgress?.(total, total, 'checking');
   }
-  rejectRepeatedIds(films);
-  findDuplicates(library, films);
   await findUnchanged(library, films, options);
-  return { id: randomUUID(), libraryPath: library.path, sources, films, warnings };
+  return { id: randomUUID(), libraryPath: library.path, sources, films, warnings, read };
 }
 
 export type ResolvedDecisions = z.output<typeof importDecisionsSchema>;
@@ -270,10 +340,12 @@ export function summarizePreview(
   decisions: ImportDecisions = {},
 ): ImportPreviewSummary {
   const resolved = importDecisionsSchema.parse(decisions);
-  const films: IncomingFilmRow[] = preview.films.map(({ film: _film, matchKey: _key, ...row }) => ({
-    ...row,
-    action: actionFor(row, resolved),
-  }));
+  const films: IncomingFilmRow[] = preview.films.map(
+    ({ film: _film, matchKey: _key, filmId: _id, ...row }) => ({
+      ...row,
+      action: actionFor(row, resolved),
+    }),
+  );
   return {
     previewId: preview.id,
     libraryPath: preview.libraryPath,

@@ -17,7 +17,16 @@ import { decodeUtf8, utf8Problem } from './utf8';
 export type ImportInput = { path: string } | { text: string; name: string };
 
 /** One film as read from a source, before the film schema has looked at it. */
-export type RawFilm = { place: string; value: unknown; problems: Problem[]; warnings: Problem[] };
+export type RawFilm = {
+  /** Where the film is among its source's films, from 0. */
+  position: number;
+  place: string;
+  value: unknown;
+  problems: Problem[];
+  warnings: Problem[];
+  /** The film's size in its source, in bytes. */
+  bytes: number;
+};
 
 export type ReadSource = {
   path: string;
@@ -29,8 +38,9 @@ export type ReadSource = {
    * and drops its raw value before asking for the next, so parsed JSON dies young instead of every
    * film's raw copy living (and being traced by the garbage collector) until the whole file has
    * been read. A film that is not valid JSON gets its line and column once the last has been read.
+   * With `only`, the films it answers false for are passed over unread.
    */
-  films(): AsyncGenerator<RawFilm>;
+  films(only?: (position: number) => boolean): AsyncGenerator<RawFilm>;
   warnings: Problem[];
 };
 
@@ -84,13 +94,20 @@ function parseFilm(window: ByteWindow, range: ByteRange, index: number, unplaced
   try {
     const value = JSON.parse(text) as unknown;
     const problems = mayHoldUnsafeInput(text) ? unsafeInputProblems(value, ['films', index]) : [];
-    return { place, value, problems, warnings: [] };
+    return { position: index, place, value, problems, warnings: [], bytes: range.end - range.start };
   } catch (error) {
     const { message, at } = jsonSyntax(error);
     const offset = range.start + (at === null ? 0 : Buffer.byteLength(text.slice(0, at)));
     const problem = { path: place, message: `is not valid JSON: ${message}` };
     unplaced.push({ problem, offset });
-    return { place, value: undefined, problems: [problem], warnings: [] };
+    return {
+      position: index,
+      place,
+      value: undefined,
+      problems: [problem],
+      warnings: [],
+      bytes: range.end - range.start,
+    };
   }
 }
 
@@ -114,12 +131,13 @@ async function readLibraryJson(
     throw new LibraryFileError(reader.name, envelope.refusal);
   }
   const ranges = scanned.films;
-  async function* films(): AsyncGenerator<RawFilm> {
+  async function* films(only?: (position: number) => boolean): AsyncGenerator<RawFilm> {
     const source = await reopen();
     try {
       const filmWindow = new ByteWindow(source);
       const unplaced: Unplaced[] = [];
       for (let index = 0; index < ranges.length; index += 1) {
+        if (only && !only(index)) continue;
         const range = ranges[index] as ByteRange;
         if (range.end > filmWindow.end) await filmWindow.advance(range.start, range.end);
         yield parseFilm(filmWindow, range, index, unplaced);
@@ -167,7 +185,14 @@ function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
       bytes: bytes.length,
       filmCount: 1,
       async *films() {
-        yield { place: 'fact page', value: film, problems: [], warnings: pageWarnings };
+        yield {
+          position: 0,
+          place: 'fact page',
+          value: film,
+          problems: [],
+          warnings: pageWarnings,
+          bytes: bytes.length,
+        };
       },
       warnings: [],
     };
