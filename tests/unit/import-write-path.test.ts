@@ -1,6 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Library } from '../../src/main/library';
+import { backgroundCheckpoint } from '../../src/main/library/database';
 import Sqlite from 'better-sqlite3';
 import {
   commitImport,
@@ -347,5 +349,49 @@ describe('another program, while a bulk import writes', () => {
     } finally {
       await library.close();
     }
+  });
+});
+
+describe('the pages a bulk import wrote', () => {
+  it('are copied into the library file by a worker after COMMIT, while the library is used on', async () => {
+    const library = await tempLibrary();
+    const emptyFile = statSync(library.path).size;
+    await importCallingAtLastFilm(library, films(600, 'Bulk'), () => {});
+    // The connection's own checkpoints stay off while the worker copies, so a save does not copy it all.
+    expect(library.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const saved = library.create({ title: 'Saved meanwhile' });
+    const copied = await backgroundCheckpoint(library.sqlite);
+    expect(copied).toMatchObject({ busy: 0 });
+    expect(copied?.checkpointed).toBeGreaterThan(0);
+    expect(library.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // The file itself now holds the import: another program reading the file alone (no WAL) finds it.
+    expect(statSync(library.path).size).toBeGreaterThan(emptyFile);
+    await library.close();
+    expect(existsSync(`${library.path}-wal`)).toBe(false);
+    const reader = new Sqlite(library.path, { readonly: true });
+    try {
+      expect(reader.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(reader.prepare('SELECT count(*) FROM films').pluck().get()).toBe(601);
+      expect(reader.prepare('SELECT title FROM films WHERE id = ?').pluck().get(saved.id)).toBe(
+        'Saved meanwhile',
+      );
+      expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('are copied by SQLite as before when the import was small, and after a failed import nothing waits', async () => {
+    const library = await tempLibrary();
+    await importCallingAtLastFilm(library, films(10, 'Small'), () => {});
+    expect(library.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(await backgroundCheckpoint(library.sqlite)).toBeNull();
+    const failing = importCallingAtLastFilm(library, films(600, 'Failing'), () => {
+      throw new Error('disk full');
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(library.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(await backgroundCheckpoint(library.sqlite)).toBeNull();
+    expect(library.count()).toBe(10);
   });
 });

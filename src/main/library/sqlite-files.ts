@@ -113,38 +113,86 @@ function rebuiltError(error: { code?: unknown; message: string }): Error {
   return Object.assign(new Error(error.message), typeof error.code === 'string' ? { code: error.code } : {});
 }
 
+type WorkerError = { error: { code?: unknown; message: string } };
+
+/**
+ * Runs worker code (plain CommonJS, as WORKER_CODE) that opens `path` with the very better-sqlite3
+ * the caller uses and posts one reply. Answered once the worker has ended, its connection closed:
+ * the file is then free to be closed, moved or restored. An error it reports is rejected, rebuilt.
+ */
+function inSqliteWorker<T>(
+  code: string,
+  path: string,
+  what: string,
+  data: Record<string, unknown>,
+  nativeBinding?: string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let reply: T | WorkerError | null = null;
+    let failure: Error | null = null;
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: { ...data, module: betterSqliteModule(), path, nativeBinding: nativeBinding ?? null },
+    });
+    worker.on('message', (message: T | WorkerError) => (reply = message));
+    worker.on('error', (error) => (failure = error));
+    worker.on('exit', (exit) => {
+      if (failure) return reject(failure);
+      if (!reply)
+        return reject(new Error(`The ${what} of ${path} stopped before it finished (exit ${exit}).`));
+      if (typeof reply === 'object' && 'error' in reply)
+        return reject(rebuiltError((reply as WorkerError).error));
+      resolve(reply);
+    });
+  });
+}
+
 /**
  * inspectFile in a worker thread, with its own read-only connection: SQLite's check reads the whole
  * file (22 s for a 3 GB library), and the main process must stay responsive meanwhile. Answers the
  * problems found ([] for a sound file) and whether it holds a Filmfolio library; errors that are not
  * damage are thrown as they are.
  */
-export function inspectFileInBackground(
+export async function inspectFileInBackground(
   path: string,
   check: IntegrityCheck,
   nativeBinding?: string,
 ): Promise<BackgroundInspection> {
-  type Reply = BackgroundInspection | { error: { code?: unknown; message: string } };
-  return new Promise((resolve, reject) => {
-    let reply: Reply | null = null;
-    let failure: Error | null = null;
-    const worker = new Worker(WORKER_CODE, {
-      eval: true,
-      workerData: { module: betterSqliteModule(), path, check, nativeBinding: nativeBinding ?? null },
-    });
-    worker.on('message', (message: Reply) => (reply = message));
-    worker.on('error', (error) => (failure = error));
-    // Answered once the worker has ended, its connection closed: the file is then free to be closed,
-    // moved or restored.
-    worker.on('exit', (code) => {
-      if (failure) return reject(failure);
-      if (!reply) return reject(new Error(`The check of ${path} stopped before it finished (exit ${code}).`));
-      if (!('error' in reply)) return resolve(reply);
-      const error = rebuiltError(reply.error);
-      if (isDamageError(error)) resolve({ problems: [damageProblem(error)], isLibrary: false });
-      else reject(error);
-    });
-  });
+  try {
+    return await inSqliteWorker<BackgroundInspection>(WORKER_CODE, path, 'check', { check }, nativeBinding);
+  } catch (error) {
+    if (isDamageError(error)) return { problems: [damageProblem(error)], isLibrary: false };
+    throw error;
+  }
+}
+
+/** What SQLite's checkpoint did: frames in the WAL, and of them copied into the file. */
+export type Checkpointed = { busy: number; log: number; checkpointed: number };
+
+const CHECKPOINT_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { module, path, nativeBinding } = workerData;
+let sqlite = null;
+try {
+  const Database = require(module);
+  sqlite = new Database(path, nativeBinding ? { fileMustExist: true, nativeBinding } : { fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  const [row] = sqlite.pragma('wal_checkpoint(PASSIVE)');
+  parentPort.postMessage({ busy: row.busy, log: row.log, checkpointed: row.checkpointed });
+} catch (error) {
+  parentPort.postMessage({ error: { code: error && error.code, message: error instanceof Error ? error.message : String(error) } });
+} finally {
+  if (sqlite) sqlite.close();
+}
+`;
+
+/**
+ * Copies a library's WAL into its file (SQLite's PASSIVE checkpoint) in a worker thread, with a
+ * connection of its own: the library's own connection reads and writes on meanwhile (a passive
+ * checkpoint waits for nobody and nobody waits for it), and the main process is not held.
+ */
+export function checkpointInBackground(path: string, nativeBinding?: string): Promise<Checkpointed> {
+  return inSqliteWorker<Checkpointed>(CHECKPOINT_CODE, path, 'checkpoint', {}, nativeBinding);
 }
 
 /** Makes a rename in `path`'s folder durable (POSIX); folders cannot be opened this way on Windows. */

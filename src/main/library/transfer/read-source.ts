@@ -133,8 +133,8 @@ async function readLibraryJson(
   const ranges = scanned.films;
   async function* films(only?: (position: number) => boolean): AsyncGenerator<RawFilm> {
     const source = await reopen();
+    const filmWindow = new ByteWindow(source);
     try {
-      const filmWindow = new ByteWindow(source);
       const unplaced: Unplaced[] = [];
       for (let index = 0; index < ranges.length; index += 1) {
         if (only && !only(index)) continue;
@@ -149,6 +149,7 @@ async function readLibraryJson(
       );
       unplaced.forEach(({ problem }, index) => (problem.message += ` (${where[index]})`));
     } finally {
+      filmWindow.release();
       await source.close();
     }
   }
@@ -164,6 +165,8 @@ async function readLibraryJson(
 
 function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
   const text = decodeUtf8(bytes, start, bytes.length);
+  // The bytes are a window's, handed on once read: only their count is kept.
+  const size = bytes.length;
   if (!looksLikeFactPage(text)) {
     throw new LibraryFileError(
       path,
@@ -182,7 +185,7 @@ function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
     return {
       path,
       kind: 'fact-page',
-      bytes: bytes.length,
+      bytes: size,
       filmCount: 1,
       async *films() {
         yield {
@@ -191,7 +194,7 @@ function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
           value: film,
           problems: [],
           warnings: pageWarnings,
-          bytes: bytes.length,
+          bytes: size,
         };
       },
       warnings: [],
@@ -207,8 +210,21 @@ function readFactPage(path: string, bytes: Buffer, start: number): ReadSource {
  * the file's name. A library file is read through a window (byte-window.ts), a fact page whole.
  */
 async function readSource(reader: ByteReader, reopen: Reopen, options: ReadOptions): Promise<ReadSource> {
-  const path = reader.name;
   const window = new ByteWindow(reader);
+  try {
+    return await readSourceThrough(window, reopen, options);
+  } finally {
+    window.release();
+  }
+}
+
+async function readSourceThrough(
+  window: ByteWindow,
+  reopen: Reopen,
+  options: ReadOptions,
+): Promise<ReadSource> {
+  const { reader } = window;
+  const path = reader.name;
   await window.advance(0);
   const first4 = window.bytes;
   const start = startsWithBom(first4) ? BOM.length : 0;
