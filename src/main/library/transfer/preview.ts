@@ -155,27 +155,21 @@ function findDuplicate(
   const { stored, by, detail } = found;
   incoming.status = 'duplicate';
   incoming.filmId = film.id ?? null;
-  if (stored.key < 0) {
-    const first = films[-1 - stored.key] as IncomingFilm;
-    incoming.repeatOf = first.index;
-    incoming.match = {
-      filmId: stored.id,
-      title: stored.title,
-      year: stored.year,
-      by,
-      detail: `${detail} as ${first.place} of this import`,
-    };
-    return;
-  }
-  incoming.film = film;
-  incoming.matchKey = stored.key;
+  // A repeat of a film before it in this import: that film is its match, and there is nothing stored.
+  const first = stored.key < 0 ? (films[-1 - stored.key] as IncomingFilm) : null;
   incoming.match = {
     filmId: stored.id,
     title: stored.title,
     year: stored.year,
     by,
-    detail,
+    detail: first ? `${detail} as ${first.place} of this import` : detail,
   } satisfies FilmMatch;
+  if (first) {
+    incoming.repeatOf = first.index;
+    return;
+  }
+  incoming.film = film;
+  incoming.matchKey = stored.key;
 }
 
 /**
