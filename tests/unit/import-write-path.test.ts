@@ -381,6 +381,27 @@ describe('the pages a bulk import wrote', () => {
     }
   });
 
+  it('of two bulk imports in a row are copied one after the other, and checkpoints come back on after both', async () => {
+    const library = await tempLibrary();
+    const previewOf = (prefix: string) =>
+      previewImport(library, {
+        text: libraryText(Array.from({ length: 2_000 }, (_, i) => ({ title: `${prefix} ${i}` }))),
+        name: `${prefix}.json`,
+      });
+    const [firstPreview, secondPreview] = [await previewOf('First'), await previewOf('Second')];
+    await commitImport(library, firstPreview, {}, { backup: false });
+    const first = backgroundCheckpoint(library.sqlite);
+    // Begun at once, before the first copy can have ended: into 2,000 films, 2,000 more are a bulk import too.
+    await commitImport(library, secondPreview, {}, { backup: false });
+    const second = backgroundCheckpoint(library.sqlite);
+    expect(second).not.toBe(first);
+    expect(library.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect((await first)?.checkpointed).toBeGreaterThan(0);
+    expect((await second)?.checkpointed).toBeGreaterThan(0);
+    expect(library.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(library.count()).toBe(4_000);
+  });
+
   it('are copied by SQLite as before when the import was small, and after a failed import nothing waits', async () => {
     const library = await tempLibrary();
     await importCallingAtLastFilm(library, films(10, 'Small'), () => {});

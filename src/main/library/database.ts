@@ -114,26 +114,48 @@ async function connect(path: string, nativeBinding: string | undefined): Promise
 /** Each connection's checkpoint running in the background, if any (see checkpointLater). */
 const checkpoints = new WeakMap<Database.Database, Promise<Checkpointed | null>>();
 
+/** The wal_autocheckpoint a connection had before a bulk write held its checkpoints back. */
+const heldAt = new WeakMap<Database.Database, number>();
+
+/**
+ * Holds back the connection's own checkpoints (wal_autocheckpoint = 0) for a bulk write, whose WAL
+ * checkpointLater then copies; releaseCheckpoints, or the end of the last background checkpoint,
+ * puts them back as they were.
+ */
+export function holdCheckpoints(sqlite: Database.Database): void {
+  if (!heldAt.has(sqlite))
+    heldAt.set(sqlite, sqlite.pragma('wal_autocheckpoint', { simple: true }) as number);
+  sqlite.pragma('wal_autocheckpoint = 0');
+}
+
+/** Puts the connection's checkpoints back, unless a background checkpoint has still to end (its end does). */
+export function releaseCheckpoints(sqlite: Database.Database): void {
+  const held = heldAt.get(sqlite);
+  if (held === undefined || checkpoints.has(sqlite)) return;
+  heldAt.delete(sqlite);
+  if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${held}`);
+}
+
 /**
  * Copies the library's WAL into its file in a worker thread (checkpointInBackground) rather than at
  * the COMMIT that filled it, which held the main process meanwhile: after a bulk import the WAL
  * holds every page the import wrote (534 MB at 10,000 full films; copying it took 0.4–0.6 s there
  * and 12.7 s at 100,000 full films). Until it is copied, reads find the newest pages in the WAL, as
- * they always do. The caller has turned the connection's own checkpoints off (wal_autocheckpoint =
- * 0), so the next save does not copy it all inline; they are turned back on (to `autoCheckpoint`
- * pages) once the worker ends. Answers what SQLite's checkpoint did, or null when it could not run
- * (the next COMMIT's own checkpoint, or closing, then does it). Closing the library waits for it.
+ * they always do. The connection's own checkpoints stay held back (holdCheckpoints), so the next
+ * save does not copy it all inline, until the last such worker ends. Answers what SQLite's
+ * checkpoint did, or null when it could not run (the next COMMIT's own checkpoint, or closing, then
+ * does it). Closing the library waits for it.
  */
-export function checkpointLater(
-  database: LibraryDatabase,
-  autoCheckpoint: number,
-): Promise<Checkpointed | null> {
+export function checkpointLater(database: LibraryDatabase): Promise<Checkpointed | null> {
   const { sqlite, path } = database;
-  const running = (checkpoints.get(sqlite) ?? Promise.resolve(null))
+  const running: Promise<Checkpointed | null> = (checkpoints.get(sqlite) ?? Promise.resolve(null))
     .then(() => (path === ':memory:' ? null : checkpointInBackground(path, bindingOf(sqlite))))
     .catch(() => null)
     .finally(() => {
-      if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      // A later import's checkpoint, queued behind this one, puts them back when it ends.
+      if (checkpoints.get(sqlite) !== running) return;
+      checkpoints.delete(sqlite);
+      releaseCheckpoints(sqlite);
     });
   checkpoints.set(sqlite, running);
   return running;

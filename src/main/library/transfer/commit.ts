@@ -6,7 +6,7 @@ import { completeFilm } from '../../../shared/film';
 import { filmInputSchema, type Film, type ParsedFilm } from '../../../shared/film-schema';
 import { importDecisionsSchema, type ImportDecisions, type ImportResult } from '../../../shared/transfer';
 import { backupAndPrune } from '../backup';
-import { checkpointLater } from '../database';
+import { checkpointLater, holdCheckpoints, releaseCheckpoints } from '../database';
 import { CHILD_TABLES, rememberPeople } from '../film-rows';
 import { filmKey, insertCompleteFilm, replaceCompleteFilm } from '../films';
 import type { Library } from '../index';
@@ -244,7 +244,7 @@ async function writeInOneTransaction(
   preview: ImportPreview,
   writes: readonly Planned[],
   options: CommitOptions,
-): Promise<{ written: Written[]; bulk: boolean; autoCheckpoint: number }> {
+): Promise<{ written: Written[]; bulk: boolean }> {
   const pacer = new Pacer(options.sliceMs, options.chunkSize ?? 500);
   const now = options.now ?? (() => new Date().toISOString());
   const written: Written[] = [];
@@ -252,13 +252,12 @@ async function writeInOneTransaction(
   let forgetTerms = () => {};
   const adds = writes.filter((planned) => planned.action === 'add' || planned.action === 'keep-both');
   const bulk = writesInBulk(sqlite, adds.length);
-  const autoCheckpoint = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
   importing.add(sqlite);
   try {
     // SQLite ignores this pragma inside a transaction: it is set before BEGIN and put back in finally.
     if (bulk) sqlite.pragma('foreign_keys = OFF');
     // A bulk import's COMMIT does not copy the WAL into the file: a worker does, after (checkpointLater).
-    if (bulk) sqlite.pragma('wal_autocheckpoint = 0');
+    if (bulk) holdCheckpoints(sqlite);
     // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
     // Inside the try, so a BEGIN that fails (the file locked by another program) still ends the import.
     sqlite.exec('BEGIN IMMEDIATE');
@@ -288,10 +287,10 @@ async function writeInOneTransaction(
       addIndexTerms(sqlite);
     }
     sqlite.exec('COMMIT');
-    return { written, bulk, autoCheckpoint };
+    return { written, bulk };
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-    if (bulk) sqlite.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+    if (bulk) releaseCheckpoints(sqlite);
     throw error;
   } finally {
     if (bulk) sqlite.pragma('foreign_keys = ON');
@@ -327,8 +326,8 @@ export async function commitImport(
       ? await backupAndPrune(sqlite, library.path, 'before-import', options.backupsKept)
       : null;
   checkCancelled(options.signal, 'import');
-  const { written, bulk, autoCheckpoint } = await writeInOneTransaction(sqlite, preview, writes, options);
-  if (bulk) void checkpointLater(library.database, autoCheckpoint);
+  const { written, bulk } = await writeInOneTransaction(sqlite, preview, writes, options);
+  if (bulk) void checkpointLater(library.database);
   const unchangedMerges = written.filter((film) => !film.changed).length;
   return {
     counts: {

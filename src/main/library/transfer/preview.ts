@@ -64,7 +64,7 @@ export type PreviewOptions = {
 
 /**
  * How much of an import a preview keeps in memory, checked and ready to write: 256 MB of library
- * file, about 16,000 films as rich as the seed page, every film of 100,000 light ones. Films past
+ * file, about 16,000 films as rich as the seed page, 95,000 of 100,000 light ones. Films past
  * it are read and checked again from their file as they are written, so memory stops growing with
  * the file: that costs time (the 10,000 full films of the bench, all read again: a write 2.1–2.3 s
  * longer, for a preview 0.6 s shorter and 130 MB less memory), so it is kept for files too large
