@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Library } from '../../src/main/library';
-import { backgroundCheckpoint } from '../../src/main/library/database';
+import { backgroundCheckpoint, holdCheckpoints, releaseCheckpoints } from '../../src/main/library/database';
 import Sqlite from 'better-sqlite3';
 import {
   commitImport,
@@ -400,6 +400,22 @@ describe('the pages a bulk import wrote', () => {
     expect((await second)?.checkpointed).toBeGreaterThan(0);
     expect(library.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     expect(library.count()).toBe(4_000);
+  });
+
+  it('are held back while any bulk write or its copy is under way, and put back by the last to end', async () => {
+    const library = await tempLibrary();
+    const autoCheckpoint = () => library.sqlite.pragma('wal_autocheckpoint', { simple: true });
+    await importCallingAtLastFilm(library, films(600, 'Copied'), () => {});
+    const copy = backgroundCheckpoint(library.sqlite);
+    // Another bulk write begins while the copy runs; the copy ends before the write does.
+    holdCheckpoints(library.sqlite);
+    expect((await copy)?.checkpointed).toBeGreaterThan(0);
+    expect(autoCheckpoint()).toBe(0);
+    // The write fails: nothing else holds them.
+    releaseCheckpoints(library.sqlite);
+    expect(autoCheckpoint()).toBe(1000);
+    releaseCheckpoints(library.sqlite);
+    expect(autoCheckpoint()).toBe(1000);
   });
 
   it('are copied by SQLite as before when the import was small, and after a failed import nothing waits', async () => {

@@ -114,26 +114,33 @@ async function connect(path: string, nativeBinding: string | undefined): Promise
 /** Each connection's checkpoint running in the background, if any (see checkpointLater). */
 const checkpoints = new WeakMap<Database.Database, Promise<Checkpointed | null>>();
 
-/** The wal_autocheckpoint a connection had before a bulk write held its checkpoints back. */
-const heldAt = new WeakMap<Database.Database, number>();
+/** A connection's checkpoints held back: the wal_autocheckpoint it had, and how many holds are on. */
+const holds = new WeakMap<Database.Database, { pages: number; count: number }>();
 
 /**
  * Holds back the connection's own checkpoints (wal_autocheckpoint = 0) for a bulk write, whose WAL
- * checkpointLater then copies; releaseCheckpoints, or the end of the last background checkpoint,
- * puts them back as they were.
+ * checkpointLater then copies. Each hold is released once: by releaseCheckpoints when the write
+ * fails, or by the end of the background checkpoint it was handed to; the last release puts the
+ * connection's checkpoints back as they were.
  */
 export function holdCheckpoints(sqlite: Database.Database): void {
-  if (!heldAt.has(sqlite))
-    heldAt.set(sqlite, sqlite.pragma('wal_autocheckpoint', { simple: true }) as number);
+  const held = holds.get(sqlite) ?? {
+    pages: sqlite.pragma('wal_autocheckpoint', { simple: true }) as number,
+    count: 0,
+  };
+  held.count += 1;
+  holds.set(sqlite, held);
   sqlite.pragma('wal_autocheckpoint = 0');
 }
 
-/** Puts the connection's checkpoints back, unless a background checkpoint has still to end (its end does). */
+/** Releases one hold of holdCheckpoints; the last puts the connection's checkpoints back. */
 export function releaseCheckpoints(sqlite: Database.Database): void {
-  const held = heldAt.get(sqlite);
-  if (held === undefined || checkpoints.has(sqlite)) return;
-  heldAt.delete(sqlite);
-  if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${held}`);
+  const held = holds.get(sqlite);
+  if (!held) return;
+  held.count -= 1;
+  if (held.count > 0) return;
+  holds.delete(sqlite);
+  if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${held.pages}`);
 }
 
 /**
@@ -141,10 +148,10 @@ export function releaseCheckpoints(sqlite: Database.Database): void {
  * the COMMIT that filled it, which held the main process meanwhile: after a bulk import the WAL
  * holds every page the import wrote (534 MB at 10,000 full films; copying it took 0.4–0.6 s there
  * and 12.7 s at 100,000 full films). Until it is copied, reads find the newest pages in the WAL, as
- * they always do. The connection's own checkpoints stay held back (holdCheckpoints), so the next
- * save does not copy it all inline, until the last such worker ends. Answers what SQLite's
- * checkpoint did, or null when it could not run (the next COMMIT's own checkpoint, or closing, then
- * does it). Closing the library waits for it.
+ * they always do. The connection's own checkpoints stay held back (the bulk write's hold, handed
+ * on here and released when the worker ends), so the next save does not copy it all inline.
+ * Answers what SQLite's checkpoint did, or null when it could not run (the next COMMIT's own
+ * checkpoint, or closing, then does it). Closing the library waits for it.
  */
 export function checkpointLater(database: LibraryDatabase): Promise<Checkpointed | null> {
   const { sqlite, path } = database;
@@ -152,9 +159,7 @@ export function checkpointLater(database: LibraryDatabase): Promise<Checkpointed
     .then(() => (path === ':memory:' ? null : checkpointInBackground(path, bindingOf(sqlite))))
     .catch(() => null)
     .finally(() => {
-      // A later import's checkpoint, queued behind this one, puts them back when it ends.
-      if (checkpoints.get(sqlite) !== running) return;
-      checkpoints.delete(sqlite);
+      if (checkpoints.get(sqlite) === running) checkpoints.delete(sqlite);
       releaseCheckpoints(sqlite);
     });
   checkpoints.set(sqlite, running);
