@@ -3,37 +3,34 @@ export type TextPosition = { line: number; column: number };
 
 const NEWLINE = 0x0a;
 
+const describe = ({ line, column }: TextPosition) => `line ${line}, column ${column}`;
+
 /** Line and column of `offset` in `bytes`; the column counts characters, not bytes. */
 export function positionOf(bytes: Uint8Array, offset: number): TextPosition {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, bytes.length);
-  for (let index = 0; index < end; index += 1) {
-    if (bytes[index] === NEWLINE) {
-      line += 1;
-      lineStart = index + 1;
-    }
-  }
-  let column = 1;
-  // UTF-8 continuation bytes (10xxxxxx) do not start a character.
-  for (let index = lineStart; index < end; index += 1) if (((bytes[index] ?? 0) & 0xc0) !== 0x80) column += 1;
-  return { line, column };
+  const counter = new PositionCounter();
+  counter.advance(bytes, 0, Math.min(offset, bytes.length));
+  return counter.position();
 }
 
 /** "line 12, column 5". */
 export function describePosition(bytes: Uint8Array, offset: number): string {
-  const { line, column } = positionOf(bytes, offset);
-  return `line ${line}, column ${column}`;
+  return describe(positionOf(bytes, offset));
 }
 
-/** Line and column counted forward through a file a piece at a time (positionOf, without the whole file). */
+/**
+ * Line and column counted forward through a file a piece at a time, so a file need not be in memory
+ * whole (describeOffsets); positionOf counts a buffer with it.
+ */
 export class PositionCounter {
   /** The byte offset counted up to. */
   offset = 0;
   private line = 1;
   private column = 1;
 
-  /** Counts `bytes[from, to)`, which are the file's bytes from `this.offset` on. */
+  /**
+   * Counts `bytes[from, to)`, which are the file's bytes from `this.offset` on. UTF-8 continuation
+   * bytes (10xxxxxx) do not start a character.
+   */
   advance(bytes: Uint8Array, from: number, to: number): void {
     for (let index = from; index < to; index += 1) {
       const byte = bytes[index] as number;
@@ -45,7 +42,11 @@ export class PositionCounter {
     this.offset += to - from;
   }
 
+  position(): TextPosition {
+    return { line: this.line, column: this.column };
+  }
+
   describe(): string {
-    return `line ${this.line}, column ${this.column}`;
+    return describe(this.position());
   }
 }
