@@ -40,13 +40,16 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** A depth-1 string longer than this is no key the reader looks for ("films"): its text is not kept. */
 const MAX_KEY_BYTES = 1024;
 
-/** Where the scan found the file broken: a byte offset, described once the scan has stopped. */
+/**
+ * Where the scan found the file broken: a byte offset, and the message once that offset's line and
+ * column are known (described after the scan has stopped, reading the file from its start).
+ */
 class ScanFailure extends Error {
   constructor(
     readonly offset: number,
-    message: string,
+    readonly messageAt: (where: string) => string,
   ) {
-    super(message);
+    super('the scan stopped');
   }
 }
 
@@ -89,7 +92,7 @@ class Scanner {
   }
 
   private fail(offset: number, message: string): never {
-    throw new ScanFailure(offset, message);
+    throw new ScanFailure(offset, (where) => `${message} (${where})`);
   }
 
   /** Scans the window's bytes from where the last window stopped to its end. */
@@ -303,16 +306,6 @@ class Scanner {
 
 const ZERO = Buffer.from('0');
 
-/** Why bytes are not UTF-8, at a file offset; `bytes[index]` is the offending byte. */
-class NotUtf8 extends Error {
-  constructor(
-    readonly offset: number,
-    readonly byte: number,
-  ) {
-    super('not UTF-8');
-  }
-}
-
 /** Length of an incomplete UTF-8 sequence at the end of `bytes` (0 when it ends on a whole character). */
 function cutSequenceLength(bytes: Buffer): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
@@ -332,7 +325,9 @@ function checkUtf8(window: ByteWindow, from: number): number {
   if (to > start && !isUtf8(bytes.subarray(start, to))) {
     const bad = firstInvalidUtf8(bytes, start, to);
     const at = bad < 0 ? start : bad;
-    throw new NotUtf8(window.base + at, bytes[at] ?? 0);
+    const offset = window.base + at;
+    const byte = bytes[at] ?? 0;
+    throw new ScanFailure(offset, (where) => notUtf8Message(offset, byte, where));
   }
   return window.base + Math.max(to, start);
 }
@@ -363,12 +358,8 @@ export async function scanLibraryJson(
     if (!scanner.sawValue) throw new LibraryFileError(options.file, 'is empty: the file holds no text');
     return { ...scanner.finish(size), films: scanner.films };
   } catch (error) {
-    if (error instanceof NotUtf8) {
-      const [where] = await describeOffsets(window.reader, [error.offset]);
-      throw new LibraryFileError(options.file, notUtf8Message(error.offset, error.byte, where as string));
-    }
     if (!(error instanceof ScanFailure)) throw error;
     const [where] = await describeOffsets(window.reader, [error.offset]);
-    throw new LibraryFileError(options.file, `${error.message} (${where})`);
+    throw new LibraryFileError(options.file, error.messageAt(where as string));
   }
 }

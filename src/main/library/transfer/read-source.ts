@@ -226,11 +226,11 @@ async function readSourceThrough(
   const { reader } = window;
   const path = reader.name;
   await window.advance(0);
-  const first4 = window.bytes;
-  const start = startsWithBom(first4) ? BOM.length : 0;
-  const first = firstNonBlank(first4, start);
+  const firstBytes = window.bytes;
+  const start = startsWithBom(firstBytes) ? BOM.length : 0;
+  const first = firstNonBlank(firstBytes, start);
   if (first === -1 && window.atEnd) throw new LibraryFileError(path, 'is empty: the file holds no text');
-  if (first4.subarray(0, 8192).includes(0)) {
+  if (firstBytes.subarray(0, 8192).includes(0)) {
     throw new LibraryFileError(
       path,
       'looks like a binary file (it contains NUL bytes), not a library or a fact page',
