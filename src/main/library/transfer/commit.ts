@@ -6,7 +6,7 @@ import { completeFilm } from '../../../shared/film';
 import { filmInputSchema, type Film, type ParsedFilm } from '../../../shared/film-schema';
 import { importDecisionsSchema, type ImportDecisions, type ImportResult } from '../../../shared/transfer';
 import { backupAndPrune } from '../backup';
-import { checkpointLater, holdCheckpoints, releaseCheckpoints } from '../database';
+import { checkpointLater, holdCheckpoints, releaseCheckpoints, type LibraryDatabase } from '../database';
 import { CHILD_TABLES, rememberPeople } from '../film-rows';
 import { filmKey, insertCompleteFilm, replaceCompleteFilm } from '../films';
 import type { Library } from '../index';
@@ -240,11 +240,12 @@ function checkForeignKeys(sqlite: Database.Database, table: string): void {
 }
 
 async function writeInOneTransaction(
-  sqlite: Database.Database,
+  database: LibraryDatabase,
   preview: ImportPreview,
   writes: readonly Planned[],
   options: CommitOptions,
-): Promise<{ written: Written[]; bulk: boolean }> {
+): Promise<Written[]> {
+  const { sqlite } = database;
   const pacer = new Pacer(options.sliceMs, options.chunkSize ?? 500);
   const now = options.now ?? (() => new Date().toISOString());
   const written: Written[] = [];
@@ -256,7 +257,7 @@ async function writeInOneTransaction(
   try {
     // SQLite ignores this pragma inside a transaction: it is set before BEGIN and put back in finally.
     if (bulk) sqlite.pragma('foreign_keys = OFF');
-    // A bulk import's COMMIT does not copy the WAL into the file: a worker does, after (checkpointLater).
+    // A bulk import's COMMIT does not copy the WAL into the file: a worker does, after it.
     if (bulk) holdCheckpoints(sqlite);
     // One transaction across awaits: better-sqlite3 has one connection, so BEGIN … COMMIT by hand.
     // Inside the try, so a BEGIN that fails (the file locked by another program) still ends the import.
@@ -287,7 +288,9 @@ async function writeInOneTransaction(
       addIndexTerms(sqlite);
     }
     sqlite.exec('COMMIT');
-    return { written, bulk };
+    // The hold on the connection's checkpoints goes to the worker, which releases it when it ends.
+    if (bulk) void checkpointLater(database);
+    return written;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     if (bulk) releaseCheckpoints(sqlite);
@@ -326,8 +329,7 @@ export async function commitImport(
       ? await backupAndPrune(sqlite, library.path, 'before-import', options.backupsKept)
       : null;
   checkCancelled(options.signal, 'import');
-  const { written, bulk } = await writeInOneTransaction(sqlite, preview, writes, options);
-  if (bulk) void checkpointLater(library.database);
+  const written = await writeInOneTransaction(library.database, preview, writes, options);
   const unchangedMerges = written.filter((film) => !film.changed).length;
   return {
     counts: {
