@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readSync } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { FILM_KEYS } from '../../../shared/film';
@@ -13,6 +12,7 @@ import { posterBytes, posterBytesInKeyRange, readFilms, readFilmsInKeyRange } fr
 import { checkCancelled } from './errors';
 import { yieldToEventLoop, type ProgressCallback } from './pacing';
 import { filmsInScope, latestUpdate } from './export-scope';
+import { FileWriter } from './file-writer';
 import { libraryFooter, libraryHeader } from './library-json';
 
 type Sqlite = Database.Database;
@@ -56,8 +56,6 @@ const FIRST_ESTIMATE = 4 * 1024;
  * memory that grows with the library. Lowered for the export, put back after.
  */
 const EXPORT_CACHE_KIB = 8 * 1024;
-/** Bytes gathered before each write to the file. */
-const WRITE_BUFFER = 1024 * 1024;
 
 /** The text a poster of `bytes` adds to a film: its base64 (the `data:` prefix is negligible). */
 const posterChars = (bytes: number) => Math.ceil(bytes / 3) * 4;
@@ -98,63 +96,6 @@ export function filmsText(films: readonly Film[]): string {
   if (films.length === 0) return '';
   const text = JSON.stringify({ films: films.map(inRecordOrder) }, null, 2);
   return text.slice(FILMS_OPEN.length, -FILMS_CLOSE.length);
-}
-
-/**
- * Gathers text in one reused buffer and writes it a megabyte at a time: few writes to wait on,
- * and no fresh memory for each batch's bytes (which the allocator would keep growing).
- */
-class FileWriter {
-  private readonly buffer = Buffer.allocUnsafeSlow(WRITE_BUFFER);
-  private used = 0;
-
-  constructor(private readonly handle: FileHandle) {}
-
-  async add(text: string): Promise<void> {
-    const bytes = Buffer.byteLength(text);
-    if (this.used + bytes > this.buffer.length) await this.flush();
-    if (bytes > this.buffer.length) await this.writeAll(Buffer.from(text), bytes);
-    else this.used += this.buffer.write(text, this.used);
-  }
-
-  /** Appends bytes already encoded. */
-  async addBytes(bytes: Buffer): Promise<void> {
-    if (this.used + bytes.length > this.buffer.length) await this.flush();
-    if (bytes.length > this.buffer.length) await this.writeAll(bytes, bytes.length);
-    else this.used += bytes.copy(this.buffer, this.used);
-  }
-
-  /** Appends `length` bytes read from `fd` at `position`, straight into the buffer. */
-  async addFrom(fd: number, position: number, length: number): Promise<void> {
-    if (this.used + length > this.buffer.length) await this.flush();
-    if (length > this.buffer.length) {
-      const bytes = Buffer.allocUnsafe(length);
-      readFully(fd, bytes, 0, length, position);
-      await this.writeAll(bytes, length);
-    } else {
-      readFully(fd, this.buffer, this.used, length, position);
-      this.used += length;
-    }
-  }
-
-  async flush(): Promise<void> {
-    await this.writeAll(this.buffer, this.used);
-    this.used = 0;
-  }
-
-  private async writeAll(bytes: Buffer, length: number): Promise<void> {
-    for (let done = 0; done < length;)
-      done += (await this.handle.write(bytes, done, length - done)).bytesWritten;
-  }
-}
-
-/** Reads exactly `length` bytes at `position` (a page-cached file: a memory copy, no wait). */
-function readFully(fd: number, into: Buffer, offset: number, length: number, position: number): void {
-  for (let done = 0; done < length;) {
-    const read = readSync(fd, into, offset + done, length - done, position + done);
-    if (read === 0) throw new Error('Export pieces file ended early');
-    done += read;
-  }
 }
 
 /** Runs `work` with the connection's page cache lowered to `kib` (when larger), then puts it back. */
