@@ -146,7 +146,7 @@ export function releaseCheckpoints(sqlite: Database.Database): void {
 /**
  * Copies the library's WAL into its file in a worker thread (checkpointInBackground) rather than at
  * the COMMIT that filled it, which held the main process meanwhile: after a bulk import the WAL
- * holds every page the import wrote (534 MB at 10,000 full films; copying it took 0.4–0.6 s there
+ * holds every page the import wrote (239 MB at 10,000 full films; copying it took 0.4–0.6 s there
  * and 12.7 s at 100,000 full films). Until it is copied, reads find the newest pages in the WAL, as
  * they always do. The connection's own checkpoints stay held back (the bulk write's hold, handed
  * on here and released when the worker ends), so the next save does not copy it all inline.
