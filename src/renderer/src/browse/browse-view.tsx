@@ -55,12 +55,17 @@ const PENDING_SHOWN_AFTER_MS = 200;
 /**
  * `value` as the library should be asked it: at once after a pause, else once a burst settles. The
  * value takes effect before the change is painted (a layout effect), so the search is asked in
- * the same task as the key that typed it.
+ * the same task as the key that typed it. Only a change starts the pause: the view opening (and
+ * StrictMode running the effect again) is not a key, so the first key is always asked at once,
+ * however soon after the view opened it comes.
  */
 function useSettled<T>(value: T, delay: number): T {
   const [settled, setSettled] = useState(value);
   const changedAt = useRef(Number.NEGATIVE_INFINITY);
+  const seen = useRef(value);
   useLayoutEffect(() => {
+    if (Object.is(seen.current, value)) return undefined;
+    seen.current = value;
     const now = performance.now();
     const afterPause = now - changedAt.current >= delay;
     changedAt.current = now;
