@@ -183,8 +183,16 @@ describe('backups:*', () => {
       const library = app.libraries.current();
       const films = Array.from({ length: 400 }, (_, i) => ({ title: `Slow ${i}`, year: 2000 }));
       const preview = await previewImport(library, { text: libraryText(films), name: 'slow.json' });
-      const importing = commitImport(library, preview, {}, { chunkSize: 1, sliceMs: 0 });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Asked once the import has written its first film, however quick the machine.
+      let firstWritten!: () => void;
+      const writing = new Promise<void>((resolve) => (firstWritten = resolve));
+      const importing = commitImport(
+        library,
+        preview,
+        {},
+        { chunkSize: 1, sliceMs: 0, onProgress: (done) => done > 0 && firstWritten() },
+      );
+      await Promise.race([writing, importing]);
       const busy = await dispatch(app.handlers, 'backups:restore', [backup.name]);
       expect(busy).toMatchObject({ ok: false, error: { code: 'BUSY' } });
       await importing;
