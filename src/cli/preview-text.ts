@@ -1,9 +1,7 @@
 import { basename } from 'node:path';
 import type { Problem } from '../shared/contract';
 import type { ImportCounts, ImportPreviewSummary, IncomingFilmRow } from '../shared/transfer';
-
-const kilobytes = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { fileSize } from '../shared/file-size';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -59,7 +57,7 @@ export function previewText(preview: ImportPreviewSummary): string {
   const manySources = preview.sources.length > 1;
   const sources = preview.sources.map(
     (source) =>
-      `Reading ${source.path} (${source.kind === 'library' ? 'library file' : 'fact page'}, ${plural(source.films, 'film')}, ${kilobytes(source.bytes)})`,
+      `Reading ${source.path} (${source.kind === 'library' ? 'library file' : 'fact page'}, ${plural(source.films, 'film')}, ${fileSize(source.bytes)})`,
   );
   const { problems, warnings } = previewMessages(preview);
   return [

@@ -120,7 +120,7 @@ describe('filmfolio export, list, show, sheet', () => {
     await cli('import', join(folder, 'in.json'));
     const all = await cli('export', join(folder, 'all.json'));
     expect(all).toMatchObject({ status: 0, stderr: '' });
-    expect(all.stdout).toMatch(/^Exported 2 films to .*all\.json \(\d+ KB\)\.\n$/);
+    expect(all.stdout).toMatch(/^Exported 2 films to .*all\.json \(\d+(\.\d)? KB\)\.\n$/);
     const file = JSON.parse(readFileSync(join(folder, 'all.json'), 'utf8')) as {
       films: { title: string; poster: string | null }[];
     };

@@ -19,7 +19,7 @@ describe('poster checks', () => {
       /image\/bmp poster cannot be kept; use a PNG, JPEG/,
     );
     expect(posterProblem(dataUrl('image/png', Buffer.concat([PNG, Buffer.alloc(2048)])), 1024)).toMatch(
-      'the poster is 3 KB, more than 1 KB; choose a smaller image',
+      'the poster is 2.0 KB, more than 1.0 KB; choose a smaller image',
     );
   });
 

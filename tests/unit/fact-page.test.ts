@@ -370,7 +370,7 @@ describe('parseFactPage on text that is no fact page', () => {
   it('refuses a 50 MB page, saying how large it is', () => {
     const error = problemOf('x'.repeat(50 * 1024 * 1024));
     expect(error.problem).toBe('too-large');
-    expect(error.message).toBe('fact page is 50.0 MB; the largest accepted is 5 MB');
+    expect(error.message).toBe('fact page is 50.0 MB; the largest accepted is 5.0 MB');
   });
 
   it('refuses a page that names no film', () => {

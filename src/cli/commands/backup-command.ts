@@ -6,7 +6,7 @@ import { localTime } from '../../main/library/health';
 import type { CliCommand } from '../args';
 import { backupsKeptSetting } from '../backups-kept';
 import { EXIT, type CliIo, type ExitStatus } from '../io';
-import { fileSize } from '../file-size';
+import { fileSize } from '../../shared/file-size';
 
 type BackupCommand = Extract<CliCommand, { name: 'backup' }>;
 

@@ -3,7 +3,7 @@ import { backupFolder } from '../../main/library/backup';
 import { checkLibraryFile, localTime, type LibraryCheck } from '../../main/library/health';
 import type { CliCommand } from '../args';
 import { EXIT, type CliIo, type ExitStatus } from '../io';
-import { fileSize } from '../file-size';
+import { fileSize } from '../../shared/file-size';
 
 type CheckCommand = Extract<CliCommand, { name: 'check' }>;
 

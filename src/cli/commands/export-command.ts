@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Library } from '../../main/library';
+import { fileSize } from '../../shared/file-size';
 import { exportLibrary } from '../../main/library/transfer';
 import type { CliCommand } from '../args';
 import { EXIT, progressReporter, type CliIo, type ExitStatus } from '../io';
@@ -20,10 +21,8 @@ export async function exportCommand(
     signal,
     onProgress: command.progress ? progressReporter(io, 'Writing') : undefined,
   });
-  const size =
-    result.bytes < 1024 * 1024
-      ? `${Math.ceil(result.bytes / 1024)} KB`
-      : `${(result.bytes / 1024 / 1024).toFixed(1)} MB`;
-  io.out(`Exported ${result.films} film${result.films === 1 ? '' : 's'} to ${result.path} (${size}).\n`);
+  io.out(
+    `Exported ${result.films} film${result.films === 1 ? '' : 's'} to ${result.path} (${fileSize(result.bytes)}).\n`,
+  );
   return EXIT.ok;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { fileSize } from '../../shared/file-size';
 import { decodePoster, encodePoster, prepared } from './film-rows';
 import { filmKey, FilmNotFoundError } from './films';
 
@@ -23,9 +24,6 @@ const SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
     b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
 };
 
-const megabytes = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 /**
  * What is wrong with a poster `data:` URL, or null when it is fine: an image type Filmfolio keeps,
  * bytes that really are that type, and no larger than `maxBytes`.
@@ -39,7 +37,7 @@ export function posterProblem(dataUrl: string, maxBytes = MAX_POSTER_BYTES): str
   if (!matches(bytes))
     return `the poster says it is ${mediaType} but its bytes are not; choose the image file again`;
   if (bytes.length > maxBytes) {
-    return `the poster is ${megabytes(bytes.length)}, more than ${megabytes(maxBytes)}; choose a smaller image`;
+    return `the poster is ${fileSize(bytes.length)}, more than ${fileSize(maxBytes)}; choose a smaller image`;
   }
   return null;
 }

@@ -1,3 +1,5 @@
+import { fileSize } from '../file-size';
+
 /** Why a fact page could not be read at all. */
 export type FactPageProblem = 'empty' | 'binary' | 'too-large' | 'no-title' | 'invalid';
 
@@ -33,15 +35,14 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** "fact page is 50.0 MB; the largest accepted is 5 MB". */
+/** "fact page is 50.0 MB; the largest accepted is 5.0 MB". */
 function sizeProblem(text: string): FactPageError | null {
   if (text.length <= MAX_FACT_PAGE_BYTES / 3) return null;
   const bytes = utf8Length(text);
   if (bytes <= MAX_FACT_PAGE_BYTES) return null;
-  const size = (bytes / MEGABYTE).toFixed(1);
   return new FactPageError(
     'too-large',
-    `fact page is ${size} MB; the largest accepted is ${MAX_FACT_PAGE_BYTES / MEGABYTE} MB`,
+    `fact page is ${fileSize(bytes)}; the largest accepted is ${fileSize(MAX_FACT_PAGE_BYTES)}`,
   );
 }
 

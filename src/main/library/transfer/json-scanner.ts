@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { fileSize } from '../../../shared/file-size';
 import { describeOffsets, type ByteWindow } from './byte-window';
 import { checkCancelled, LibraryFileError } from './errors';
 import { yieldToEventLoop, type ProgressCallback } from './pacing';
@@ -34,8 +35,6 @@ export type ScannedLibrary = {
 type ScanOptions = { file: string; signal?: AbortSignal; onProgress?: ProgressCallback };
 
 const isWhitespace = (byte: number) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** A depth-1 string longer than this is no key the reader looks for ("films"): its text is not kept. */
 const MAX_KEY_BYTES = 1024;
@@ -207,7 +206,7 @@ class Scanner {
     if (base + close - open - 1 > MAX_STRING_BYTES) {
       this.fail(
         open,
-        `a text value of ${megabytes(base + close - open - 1)} is larger than the ${megabytes(MAX_STRING_BYTES)} allowed (the size of the largest poster)`,
+        `a text value of ${fileSize(base + close - open - 1)} is larger than the ${fileSize(MAX_STRING_BYTES)} allowed (the size of the largest poster)`,
       );
     }
     if (this.stringPieces) {

@@ -1,5 +1,6 @@
 import type { Problem } from '../../../shared/contract';
 import type { SourceKind } from '../../../shared/transfer';
+import { fileSize } from '../../../shared/file-size';
 import {
   FactPageError,
   looksLikeFactPage,
@@ -49,8 +50,6 @@ export type ReadProgress = (done: number, total: number, phase: 'reading' | 'che
 export type ReadOptions = { signal?: AbortSignal; onProgress?: ReadProgress };
 
 const BOM = [0xef, 0xbb, 0xbf];
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const startsWithBom = (bytes: Buffer) => BOM.every((byte, index) => bytes[index] === byte);
 
@@ -242,7 +241,7 @@ async function readSourceThrough(
   if (reader.size > MAX_FACT_PAGE_BYTES) {
     throw new LibraryFileError(
       path,
-      `is ${megabytes(reader.size)} of text, not a library (JSON); a fact page is at most ${megabytes(MAX_FACT_PAGE_BYTES)} (real ones are about 15 KB)`,
+      `is ${fileSize(reader.size)} of text, not a library (JSON); a fact page is at most ${fileSize(MAX_FACT_PAGE_BYTES)} (real ones are about 15 KB)`,
     );
   }
   await window.advance(0, reader.size);

@@ -3,7 +3,8 @@ import { BACKUP_REASON_LABELS, type BackupSummary } from '../../../shared/backup
 import type { LibraryHealth } from '../../../shared/library-health';
 import { ConfirmDialog } from '../edit/confirm-dialog';
 import { useApi } from '../shell/api-context';
-import { backupReason, backupSize, backupTime } from './backup-text';
+import { fileSize } from '../../../shared/file-size';
+import { backupReason, backupTime } from './backup-text';
 import { CloudSyncDetails, DamageDetails, useRestore } from './library-health-notice';
 import '../edit/edit.css';
 import './backups.css';
@@ -73,7 +74,7 @@ function BackupRows({
               <time dateTime={backup.createdAt}>{backupTime(backup.createdAt)}</time>
             </td>
             <td>{backupReason(backup)}</td>
-            <td className="size">{backupSize(backup.bytes)}</td>
+            <td className="size">{fileSize(backup.bytes)}</td>
             <td>
               <button
                 type="button"
@@ -108,7 +109,7 @@ export function BackupsView() {
     api.backups
       .create()
       .then((backup) =>
-        setStatus(`Backed up: ${backupTime(backup.createdAt)}, ${backupSize(backup.bytes)}, checked.`),
+        setStatus(`Backed up: ${backupTime(backup.createdAt)}, ${fileSize(backup.bytes)}, checked.`),
       )
       .catch((error: unknown) => setStatus(`Not backed up: ${messageOf(error)}`))
       .finally(() => {

@@ -1,3 +1,5 @@
+import { fileSize } from '../../../shared/file-size';
+
 /**
  * Turns a chosen, dropped or pasted image into a poster worth keeping. Main has no image decoder,
  * so the scaling happens here, with the window's own: large images are drawn smaller on a canvas
@@ -16,8 +18,6 @@ const THUMBNAIL_SIDE = 320;
 export type PreparedPoster = { poster: string; thumbnail: string | null; note: string };
 
 export class PosterError extends Error {}
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function readAsDataUrl(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -66,7 +66,7 @@ export async function preparePoster(file: Blob): Promise<PreparedPoster> {
   }
   if (file.size > MAX_SOURCE_BYTES) {
     throw new PosterError(
-      `That image is ${megabytes(file.size)}; choose one under ${megabytes(MAX_SOURCE_BYTES)}.`,
+      `That image is ${fileSize(file.size)}; choose one under ${fileSize(MAX_SOURCE_BYTES)}.`,
     );
   }
   if (typeof createImageBitmap === 'undefined') throw new PosterError('This window cannot read images.');
@@ -83,7 +83,7 @@ export async function preparePoster(file: Blob): Promise<PreparedPoster> {
       : await readAsDataUrl(file);
     const thumbnail = await readAsDataUrl(await drawScaled(image, THUMBNAIL_SIDE, 0.8)).catch(() => null);
     const note = large
-      ? `Scaled down from ${image.width}×${image.height} (${megabytes(file.size)}) to fit ${POSTER_MAX_SIDE} px.`
+      ? `Scaled down from ${image.width}×${image.height} (${fileSize(file.size)}) to fit ${POSTER_MAX_SIDE} px.`
       : `${image.width}×${image.height}, kept as it is.`;
     return { poster, thumbnail, note };
   } finally {

@@ -14,7 +14,8 @@ import {
   type BrowseSelection,
 } from '../browse/browse-selection';
 import { useApi } from '../shell/api-context';
-import { filmCount, fileSize } from './file-size';
+import { fileSize } from '../../../shared/file-size';
+import { filmCount } from './film-count';
 import { ProgressBar } from './progress-bar';
 import { useDialogs } from './use-dialogs';
 import { newJobId, useJobProgress } from './use-job-progress';

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { DuplicateRule, ImportCounts, ImportPreviewSummary } from '../../../shared/transfer';
 import { duplicateRules } from '../../../shared/transfer';
-import { filmCount, fileSize } from './file-size';
+import { fileSize } from '../../../shared/file-size';
+import { filmCount } from './film-count';
 import type { ImportSession, ImportState } from './import-session';
 import { RULE_LABELS } from './labels';
 import {

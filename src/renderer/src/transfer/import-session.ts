@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { ApiError, MAX_IMPORT_TEXT_CHARS, type FilmfolioApi } from '../../../shared/contract';
 import type { DuplicateRule, ImportPreviewSummary, ImportResult } from '../../../shared/transfer';
 import { useApi } from '../shell/api-context';
-import { fileSize } from './file-size';
+import { fileSize } from '../../../shared/file-size';
 import { notesWithLines, unplacedLinesOf } from './unplaced-lines';
 import { newJobId } from './use-job-progress';
 

@@ -1,5 +1,5 @@
 import type { TransferProgress } from '../../../shared/transfer';
-import { fileSize } from './file-size';
+import { fileSize } from '../../../shared/file-size';
 import { phaseLabel } from './labels';
 
 /** "12.3 MB of 40.0 MB" while reading bytes; "1,200 of 3,000 films" while checking or writing. */
