@@ -9,6 +9,7 @@ import { pageCacheBytes } from '../database';
 import { prepared } from '../film-rows';
 import type { Library } from '../index';
 import { posterBytes, posterBytesInKeyRange, readFilms, readFilmsInKeyRange } from '../read-films';
+import { syncFolderOf } from '../sqlite-files';
 import { checkCancelled } from './errors';
 import { yieldToEventLoop, type ProgressCallback } from './pacing';
 import { filmsInScope, latestUpdate } from './export-scope';
@@ -107,16 +108,6 @@ async function withPageCacheAtMost<T>(sqlite: Sqlite, kib: number, work: () => P
     return await work();
   } finally {
     sqlite.pragma(`cache_size = ${before}`);
-  }
-}
-
-/** Makes the rename itself durable; not every platform can open a folder, so failure is fine. */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const handle = await open(folder, 'r');
-    await handle.sync().finally(() => handle.close());
-  } catch {
-    // Windows cannot open a folder for syncing; its rename is already durable enough.
   }
 }
 
@@ -404,7 +395,8 @@ async function writeLibraryFile(
     await handle.close();
     checkCancelled(options.signal, 'export');
     await rename(temp, path);
-    await syncFolder(dirname(path));
+    // Makes the rename itself durable (where a platform can sync a folder).
+    syncFolderOf(path);
     return { path, films: written, bytes: size };
   } catch (error) {
     await handle.close().catch(() => undefined);
