@@ -17,10 +17,10 @@ export type DatasetResult = {
   /** How the library file was made: by an import (timed), or through the raw writer (too big to import in time). */
   builtBy: 'import' | 'raw-seed';
   libraryFileBytes: number | null;
-  /** Import of the library JSON file into an empty library. */
-  import: (ImportTiming & { cpuMs: number; rows: number }) | null;
-  /** The same rows with plain prepared statements in one transaction. */
-  raw: (RawTiming & { cpuMs: number }) | null;
+  /** Import of the library JSON file into an empty library; of `runs` runs, the median's. */
+  import: (ImportTiming & { cpuMs: number; rows: number; runs: number }) | null;
+  /** The same rows with plain prepared statements in one transaction; of `runs` runs, the median's. */
+  raw: (RawTiming & { runs: number }) | null;
   export: (ExportFigures & { processMs: number }) | null;
   /** Cold process: median of a few. */
   open: (OpenFigures & { processMs: number }) | null;

@@ -94,6 +94,8 @@ export async function timeRawInsert(path: string, rows: RawRows): Promise<RawTim
   const triggers = await emptyRawLibrary(path);
   const sqlite = openPlain(path);
   try {
+    // Made afresh each time, so the same rows can be timed again into another new library.
+    rows.tables.search_terms.length = 0;
     addTermRows(sqlite, rows, new Set());
     const started = performance.now();
     const cpuAtStart = process.cpuUsage();

@@ -12,12 +12,11 @@ import { removeLibrary, writeLibraryFile } from './library-file';
 import { measurePrint } from './measure-print';
 import { measureRenderer } from './measure-renderer';
 import { QUERY_LISTS, type QueryList } from './queries';
-import { seedRawLibrary, timeRawInsert } from './raw-limit';
+import { seedRawLibrary, timeRawInsert, type RawTiming } from './raw-limit';
 import { RawRows } from './raw-rows';
 import { cachedLibrary } from './seed-cache';
 import { loadRealFilms } from './real-films';
 import { growthOf } from './report';
-import { timeAsync } from './stats';
 import { checksOf } from './targets';
 
 /**
@@ -105,8 +104,29 @@ async function fileAndRawLimit(plan: Plan, folder: string) {
   const warmUpCount = Math.min(WARM_UP_FILMS, plan.size);
   writeLibraryFile(join(folder, 'warm-up.json'), firstOf(plan.films(), warmUpCount), warmUpCount);
   const rawPath = join(folder, 'raw.filmfolio.sqlite');
-  const raw = await timeAsync(() => timeRawInsert(rawPath, rows));
+  // The transaction's own time and CPU: creating the empty library and making the rows are not the limit.
+  const runs: RawTiming[] = [];
+  do {
+    removeLibrary(rawPath);
+    runs.push(await timeRawInsert(rawPath, rows));
+  } while (runs[0]!.ms < QUICK_MS && runs.length < RUNS_OF_QUICK);
+  const raw = { ...medianRun(runs), runs: runs.length };
   return { jsonPath, rawPath, file, raw, rowCount: rows.rowCount };
+}
+
+/**
+ * A raw limit whose first run is quicker than this is timed RUNS_OF_QUICK times, and so is its
+ * import (each in a new child), and the median of each is the figure: one run of either takes a
+ * few hundred milliseconds, where a moment's noise on two cores moved the 1k light ratio between
+ * 0.49 and 0.59 in four single runs of session 11. Slower ones are timed once (the bench's ten
+ * minutes).
+ */
+const QUICK_MS = 1000;
+const RUNS_OF_QUICK = 5;
+
+/** The run of median wall time, whole (its CPU time and split with it). */
+function medianRun<T extends { ms: number }>(runs: readonly T[]): T {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)]!;
 }
 
 /**
@@ -115,31 +135,39 @@ async function fileAndRawLimit(plan: Plan, folder: string) {
  */
 async function importAndRaw(plan: Plan, folder: string, libraryPath: string, run: Run) {
   const { jsonPath, rawPath, file, raw, rowCount } = await fileAndRawLimit(plan, folder);
-  const { figures: imported } = await importInChild(
-    jsonPath,
-    libraryPath,
-    run.options.importCapSeconds * 1000,
-    join(folder, 'warm-up.json'),
-  );
+  const imports = [];
+  for (let again = 0; again < raw.runs; again += 1) {
+    removeLibrary(libraryPath);
+    const { figures } = await importInChild(
+      jsonPath,
+      libraryPath,
+      run.options.importCapSeconds * 1000,
+      join(folder, 'warm-up.json'),
+    );
+    imports.push(figures);
+    if (figures.stopped) break;
+  }
+  // The library the last import left is the one measured next: every run wrote the same films.
+  const last = imports.at(-1)!;
+  const imported = last.stopped ? last : medianRun(imports);
   rmSync(jsonPath, { force: true });
   if (imported.stopped) {
     removeLibrary(libraryPath);
     renameSync(rawPath, libraryPath);
   } else removeLibrary(rawPath);
-  if (!imported.stopped && imported.films !== raw.value.films) {
+  if (!imported.stopped && imported.films !== raw.films) {
     throw new Error(
-      `${label(plan)}: the import wrote ${imported.films} films, the raw limit ${raw.value.films}; they must write the same.`,
+      `${label(plan)}: the import wrote ${imported.films} films, the raw limit ${raw.films}; they must write the same.`,
     );
   }
   const stopped = imported.stopped ? ' (stopped at the cap)' : '';
   run.options.log(
-    `${label(plan)}: import ${seconds(imported.ms)}${stopped} (raw limit ${seconds(raw.value.ms)}), file ${(file.bytes / 1e6).toFixed(0)} MB`,
+    `${label(plan)}: import ${seconds(imported.ms)}${stopped} (raw limit ${seconds(raw.ms)}), file ${(file.bytes / 1e6).toFixed(0)} MB`,
   );
   return {
     libraryFileBytes: file.bytes,
-    import: { ...imported, rows: rowCount },
-    // The transaction's own time and CPU: creating the empty library and making the rows are not the limit.
-    raw: raw.value,
+    import: { ...imported, rows: rowCount, runs: imports.length },
+    raw,
   };
 }
 
