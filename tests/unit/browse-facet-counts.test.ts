@@ -134,27 +134,41 @@ describe('filter counts agree with counting the films one by one', () => {
   });
 
   it.each(queries)('over %s, walking each list’s index', (_, query) => {
-    const walking = { lists: 0, directors: 0, films: 0, leftOut: -1 };
+    const walking = { lists: 0, directors: 0, films: 0, leftOut: -1, directorsLeftOut: 0 };
     expect(countFacets(seeded.library.sqlite, query, walking)).toEqual(
       bruteForce(seeded.library.sqlite, query),
     );
   });
 
   it.each(queries)('over %s, counting the whole library less the films left out', (_, query) => {
-    const subtracting = { lists: 0, directors: 0, films: 0, leftOut: Number.POSITIVE_INFINITY };
+    const subtracting = {
+      lists: 0,
+      directors: 0,
+      films: 0,
+      leftOut: Number.POSITIVE_INFINITY,
+      directorsLeftOut: 1000,
+    };
     expect(countFacets(seeded.library.sqlite, query, subtracting)).toEqual(
       bruteForce(seeded.library.sqlite, query),
     );
   });
 
-  it('subtracting, each list but directors is counted over the whole library and over the films left out by key', () => {
+  it('subtracting, each list is counted over the whole library and over the films left out by key', () => {
     const sqlite = seeded.library.sqlite;
-    const subtracting = { lists: 0, directors: 0, films: 0, leftOut: Number.POSITIVE_INFINITY };
+    const subtracting = {
+      lists: 0,
+      directors: 0,
+      films: 0,
+      leftOut: Number.POSITIVE_INFINITY,
+      directorsLeftOut: 1000,
+    };
     const sql = facetSql(sqlite, { search: 'alien' }, subtracting);
     expect(Object.keys(sql).sort()).toEqual(
       [
         'total',
         'directors',
+        'directors over the whole library',
+        'directors left out',
         ...['genres', 'tags', 'media', 'films:years', 'films:ratings', 'films:seen', 'films:loans'].flatMap(
           (name) => [name, `${name} left out`],
         ),
@@ -168,12 +182,13 @@ describe('filter counts agree with counting the films one by one', () => {
     const table = /temp\.(browse_found_\d+_left_out)/.exec(sql['genres left out']!.sql)?.[1];
     expect(sqlite.prepare(`SELECT count(*) FROM temp.${table}`).pluck().get()).toBe(films - found);
     expect(sql.genres!.sql).not.toMatch(/temp\./);
+    expect(sql['directors over the whole library']!.sql).not.toMatch(/temp\./);
     // With the default limits, a small library's searches look their films up by key.
     expect(Object.keys(facetSql(sqlite, { search: 'alien' }))).not.toContain('genres left out');
   });
 
   it('walking, each list reads only a covering index and tests it against the films found', () => {
-    const walking = { lists: 0, directors: 0, films: 0, leftOut: -1 };
+    const walking = { lists: 0, directors: 0, films: 0, leftOut: -1, directorsLeftOut: 0 };
     const sql = facetSql(
       seeded.library.sqlite,
       { search: 'alien', filter: { genres: ['Science Fiction'] } },
@@ -191,5 +206,66 @@ describe('filter counts agree with counting the films one by one', () => {
       expect(reads[0], name).toMatch(/^(SCAN|SEARCH) \w+ USING COVERING INDEX/);
       expect(lines.join('\n'), name).toMatch(/SEARCH ON TABLE browse_found_\d+ FOR IN-OPERATOR/);
     }
+  });
+});
+
+describe('directors subtracted: the top 40 after taking the films left out away', () => {
+  /**
+   * 70 directors: Director 00–09 made 7 films each, 10–19 six, and so on to 60–69 one each (280
+   * films). The search "kept" finds all but the films titled "gone": three of Director 00's, one
+   * of 05's, two of 35's, one each of 38's and 41's. Their places fall, and the 40th place goes to
+   * directors of three films, tied and ordered by name, that the top 40 of the whole library does
+   * not hold.
+   */
+  const director = (n: number) => `Director ${String(n).padStart(2, '0')}`;
+  const gone: Record<number, number> = { 0: 3, 5: 1, 35: 2, 38: 1, 41: 1 };
+  const films = Array.from({ length: 70 }, (_, n) =>
+    Array.from({ length: 7 - Math.floor(n / 10) }, (_, j) => ({
+      title: `${j < (gone[n] ?? 0) ? 'Gone' : 'Kept'} ${n}-${j}`,
+      year: 2000,
+      directors: [director(n)],
+    })),
+  ).flat();
+  let library: SeededLibrary;
+  beforeAll(async () => {
+    library = await seededLibrary(films);
+  });
+  afterAll(() => library.close());
+
+  /** The top 40 counted in JS over the films the search finds. */
+  function expected(): FacetCount[] {
+    const byName = new Map<string, number>();
+    for (const film of films.filter((f) => f.title.startsWith('Kept'))) {
+      for (const name of film.directors) byName.set(name, (byName.get(name) ?? 0) + 1);
+    }
+    return [...byName]
+      .map(([value, count]) => ({ value, count }))
+      .sort(byCountThenValue)
+      .slice(0, 40);
+  }
+
+  const limits = (directorsLeftOut: number) => ({
+    lists: 0,
+    directors: 0,
+    films: 0,
+    leftOut: Number.POSITIVE_INFINITY,
+    directorsLeftOut,
+  });
+
+  it('equals counting the films found, however few directors the whole library’s list keeps', () => {
+    const sqlite = library.library.sqlite;
+    const leftOut = Object.keys(gone).length;
+    // The whole library's top 40 (counts 7 to 4) leaves out directors of three films that belong.
+    expect(expected().map((row) => row.value)).toContain(director(40));
+    for (const cap of [leftOut, leftOut + 3, 1000]) {
+      const sql = facetSql(sqlite, { search: 'kept' }, limits(cap));
+      expect(Object.keys(sql)).toContain('directors left out');
+      // As many as may be subtracted, and those tied with the last: counts of 3 and more here.
+      const whole = sqlite.prepare(sql['directors over the whole library']!.sql).all() as FacetCount[];
+      if (cap === leftOut) expect(whole).toHaveLength(50);
+      expect(countFacets(sqlite, { search: 'kept' }, limits(cap)).directors).toEqual(expected());
+    }
+    // More directors left out than may be subtracted: counted over the films found instead.
+    expect(countFacets(sqlite, { search: 'kept' }, limits(leftOut - 1)).directors).toEqual(expected());
   });
 });

@@ -33,13 +33,31 @@ type Sqlite = Database.Database;
  * 100k films. Tests pass other limits to check every way on a small library.
  *
  * `leftOut`: when the films found are too many to look up, but those left out number at most this,
- * the lists (but directors) are counted over the whole library less the films left out (Base's
- * all-but). Measured at 100k full films, after a first count of the whole library: leaving out
- * 19–2,973 films, 129–176 ms instead of 249–261; 5,635, 182 instead of 249; 14,251, 312 instead of
- * 247; 20,310, 340–351 instead of 236 (looking that many up costs more than the walks).
+ * each list is counted over the whole library less the films left out (Base's all-but); directors
+ * too while the films left out have at most `directorsLeftOut` of them (wholeDirectorsSql).
+ * Measured at 100k full films, after a first count of the whole library, lists without directors:
+ * leaving out 19–2,973 films, 129–176 ms instead of 249–261; 5,635, 182 instead of 249; 14,251, 312
+ * instead of 247; 20,310, 340–351 instead of 236 (looking that many up costs more than the walks).
+ * Directors too: those leaving out 6–2,973 films 47–163 ms (the slowest, "li", gathering the keys
+ * its 99,981 films are found by); with at most 2,000 directors subtracted, searches leaving out
+ * 1,800–3,000 films took 15–50 ms longer than walking (asking for the directors left out, then
+ * walking after all); with 10,000 (the whole library's list then 10,069 rows) they are quicker.
  */
-export type LookUpLimits = { lists: number; directors: number; films: number; leftOut: number };
-const LOOK_UP_UP_TO: LookUpLimits = { lists: 15_000, directors: 4_000, films: 20_000, leftOut: 10_000 };
+export type LookUpLimits = {
+  lists: number;
+  directors: number;
+  films: number;
+  leftOut: number;
+  /** At most this many directors of the films left out are subtracted; with more, directors walk. */
+  directorsLeftOut: number;
+};
+const LOOK_UP_UP_TO: LookUpLimits = {
+  lists: 15_000,
+  directors: 4_000,
+  films: 20_000,
+  leftOut: 10_000,
+  directorsLeftOut: 10_000,
+};
 
 type Found = { kind: 'found'; table: string; size: number; limits: LookUpLimits };
 /**
@@ -109,7 +127,7 @@ function allBut(sqlite: Sqlite, found: Found): Base | null {
   ).run().changes;
   noteOwnChanges(sqlite, cleared + size);
   // Every limit at its largest: the films left out are always looked up by key.
-  const byKey = { lists: Infinity, directors: Infinity, films: Infinity, leftOut: 0 };
+  const byKey = { ...limits, lists: Infinity, directors: Infinity, films: Infinity, leftOut: 0 };
   return { kind: 'all-but', found, leftOut: { kind: 'found', table, size, limits: byKey } };
 }
 
@@ -193,6 +211,37 @@ function directorsSql(base: Exclude<Base, { kind: 'all-but' }>): Clause {
   };
 }
 
+/**
+ * Over the whole library, every director who could still be among the top 40 once the counts of
+ * at most `leftOut` directors are lowered: all with at least the count of the (40 + leftOut)th.
+ * At least 40 of them keep their counts, and every director below them counts fewer than those
+ * 40 did, so no one below can reach the 40th. The same for every search, it is remembered while
+ * the library is unchanged.
+ */
+function wholeDirectorsSql(leftOut: number): Clause {
+  const { from, where } = childOf({ kind: 'everything' }, 'film_credits', 'c', 'directors');
+  return {
+    sql: `WITH d AS MATERIALIZED (
+        SELECT c.person_key AS person_key, count(*) AS count FROM ${from} WHERE c.role = 'director' AND ${where}
+        GROUP BY c.person_key
+      )
+      SELECT p.name AS value, d.count AS count FROM d JOIN people p ON p.key = d.person_key
+      WHERE d.count >= coalesce(
+        (SELECT count FROM d ORDER BY count DESC LIMIT 1 OFFSET ${39 + leftOut}), 0)`,
+    params: [],
+  };
+}
+
+/** The directors of the films left out, with their counts there (one more row than subtracted, at most). */
+function leftOutDirectorsSql(leftOut: Found): Clause {
+  const { from, where } = childOf(leftOut, 'film_credits', 'c', 'directors');
+  return {
+    sql: `SELECT p.name AS value, count(*) AS count FROM ${from} JOIN people p ON p.key = c.person_key
+      WHERE +c.role = 'director' AND ${where} GROUP BY c.person_key LIMIT ${leftOut.limits.directorsLeftOut + 1}`,
+    params: [],
+  };
+}
+
 /** The lists counted on the film row itself. */
 type FilmsPart = 'years' | 'ratings' | 'seen' | 'loans';
 const FILMS_PARTS: { part: FilmsPart; leaveOut: FilterPart }[] = [
@@ -252,6 +301,8 @@ function filmsQueries(over: (leaveOut?: FilterPart) => Base): Record<string, Cla
 
 /** What marks the query of a list's count over the films left out (see Base), to be subtracted. */
 const LEFT_OUT = ' left out';
+/** The directors who could be in the top 40 after subtracting (wholeDirectorsSql). */
+const WHOLE_DIRECTORS = 'directors over the whole library';
 
 /**
  * A list's query over a base, named `name`; over an all-but base, that is the query over the whole
@@ -283,8 +334,7 @@ export function facetSql(
   const baseOf = baseMaker(sqlite, limits, byYear);
   const over = (leaveOut?: FilterPart) => baseOf(conditionsOf(fts, query.filter, leaveOut));
   const found = over();
-  // The films found as they are, for the total and the directors (kept to the top 40, they are
-  // not subtracted: that would need every director's count over the whole library).
+  // The films found as they are: the total, and the directors when too many are left out.
   const foundItself = found.kind === 'all-but' ? found.found : found;
   const total =
     foundItself.kind === 'everything'
@@ -296,6 +346,12 @@ export function facetSql(
     ...counted('tags', found, (base) => termsSql(base, 'tag')),
     ...counted('media', over('medium'), mediaSql),
     directors: directorsSql(foundItself),
+    ...(found.kind === 'all-but'
+      ? {
+          [WHOLE_DIRECTORS]: wholeDirectorsSql(limits.directorsLeftOut),
+          [`directors${LEFT_OUT}`]: leftOutDirectorsSql(found.leftOut),
+        }
+      : {}),
     ...filmsQueries(over),
   };
 }
@@ -349,13 +405,25 @@ function filmsCounts(results: { parts: FilmsPart[]; rows: FilmsRow[] }[]) {
 /** SQLite's order of text (BINARY: the bytes of its UTF-8). */
 const inSqliteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
-/** A list over the whole library less its counts over the films left out, in the list's order. */
-function subtracted(whole: readonly FacetCount[], leftOut: readonly FacetCount[]): FacetCount[] {
+/**
+ * A list over the whole library less its counts over the films left out, in the list's order; the
+ * first `most` only, when given (only rows with at least the `most`th count are put in order).
+ */
+function subtracted(
+  whole: readonly FacetCount[],
+  leftOut: readonly FacetCount[],
+  most = Number.POSITIVE_INFINITY,
+): FacetCount[] {
   const less = new Map(leftOut.map((row) => [row.value, row.count]));
-  return whole
+  let rows = whole
     .map((row) => ({ value: row.value, count: row.count - (less.get(row.value) ?? 0) }))
-    .filter((row) => row.count > 0)
-    .sort((a, b) => b.count - a.count || inSqliteOrder(a.value, b.value));
+    .filter((row) => row.count > 0);
+  if (rows.length > most) {
+    const counts = Float64Array.from(rows, (row) => row.count).sort();
+    const cut = counts[counts.length - most]!;
+    rows = rows.filter((row) => row.count >= cut);
+  }
+  return rows.sort((a, b) => b.count - a.count || inSqliteOrder(a.value, b.value)).slice(0, most);
 }
 
 /** The counts, not remembered; `limits` only for tests (both ways of counting on a small library). */
@@ -374,6 +442,13 @@ export function countFacets(sqlite: Sqlite, input: FacetQuery, limits: LookUpLim
       ? subtracted(rows<FacetCount>(name), rows<FacetCount>(`${name}${LEFT_OUT}`))
       : rows<FacetCount>(name);
   const negated = (row: FilmsRow): FilmsRow => ({ ...row, count: -row.count });
+  // Subtracted while few directors are left out; otherwise counted over the films found.
+  const directors = (): FacetCount[] => {
+    if (!sql[`directors${LEFT_OUT}`]) return rows('directors');
+    const leftOut = rows<FacetCount>(`directors${LEFT_OUT}`);
+    if (leftOut.length > limits.directorsLeftOut) return rows('directors');
+    return subtracted(rows<FacetCount>(WHOLE_DIRECTORS), leftOut, 40);
+  };
   const films = filmsCounts(
     Object.keys(sql)
       .filter((name) => name.startsWith('films:'))
@@ -390,7 +465,7 @@ export function countFacets(sqlite: Sqlite, input: FacetQuery, limits: LookUpLim
     decades: decadesOf(years),
     years: years.length === 0 ? null : { min: years[0]!.year, max: years.at(-1)!.year },
     media: list('media'),
-    directors: rows('directors'),
+    directors: directors(),
     ratings: films.ratings,
     seen: { seen: films.seen, unseen: films.unseen },
     onLoan: films.onLoan,
