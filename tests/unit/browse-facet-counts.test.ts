@@ -128,41 +128,36 @@ const queries: [string, FacetQuery][] = [
   ['a search finding nothing', { search: 'zzzzqx' }],
 ];
 
+/** Limits that make every list walk its index, or count the whole library less the films left out. */
+const WALKING = { lists: 0, directors: 0, films: 0, leftOut: -1, directorsLeftOut: 0 };
+const SUBTRACTING = {
+  lists: 0,
+  directors: 0,
+  films: 0,
+  leftOut: Number.POSITIVE_INFINITY,
+  directorsLeftOut: 1000,
+};
+
 describe('filter counts agree with counting the films one by one', () => {
   it.each(queries)('over %s, looking the films found up by key', (_, query) => {
     expect(countFacets(seeded.library.sqlite, query)).toEqual(bruteForce(seeded.library.sqlite, query));
   });
 
   it.each(queries)('over %s, walking each list’s index', (_, query) => {
-    const walking = { lists: 0, directors: 0, films: 0, leftOut: -1, directorsLeftOut: 0 };
-    expect(countFacets(seeded.library.sqlite, query, walking)).toEqual(
+    expect(countFacets(seeded.library.sqlite, query, WALKING)).toEqual(
       bruteForce(seeded.library.sqlite, query),
     );
   });
 
   it.each(queries)('over %s, counting the whole library less the films left out', (_, query) => {
-    const subtracting = {
-      lists: 0,
-      directors: 0,
-      films: 0,
-      leftOut: Number.POSITIVE_INFINITY,
-      directorsLeftOut: 1000,
-    };
-    expect(countFacets(seeded.library.sqlite, query, subtracting)).toEqual(
+    expect(countFacets(seeded.library.sqlite, query, SUBTRACTING)).toEqual(
       bruteForce(seeded.library.sqlite, query),
     );
   });
 
   it('subtracting, each list is counted over the whole library and over the films left out by key', () => {
     const sqlite = seeded.library.sqlite;
-    const subtracting = {
-      lists: 0,
-      directors: 0,
-      films: 0,
-      leftOut: Number.POSITIVE_INFINITY,
-      directorsLeftOut: 1000,
-    };
-    const sql = facetSql(sqlite, { search: 'alien' }, subtracting);
+    const sql = facetSql(sqlite, { search: 'alien' }, SUBTRACTING);
     expect(Object.keys(sql).sort()).toEqual(
       [
         'total',
@@ -188,11 +183,10 @@ describe('filter counts agree with counting the films one by one', () => {
   });
 
   it('walking, each list reads only a covering index and tests it against the films found', () => {
-    const walking = { lists: 0, directors: 0, films: 0, leftOut: -1, directorsLeftOut: 0 };
     const sql = facetSql(
       seeded.library.sqlite,
       { search: 'alien', filter: { genres: ['Science Fiction'] } },
-      walking,
+      WALKING,
     );
     for (const [name, clause] of Object.entries(sql)) {
       if (name === 'total') continue;
@@ -244,13 +238,7 @@ describe('directors subtracted: the top 40 after taking the films left out away'
       .slice(0, 40);
   }
 
-  const limits = (directorsLeftOut: number) => ({
-    lists: 0,
-    directors: 0,
-    films: 0,
-    leftOut: Number.POSITIVE_INFINITY,
-    directorsLeftOut,
-  });
+  const limits = (directorsLeftOut: number) => ({ ...SUBTRACTING, directorsLeftOut });
 
   it('equals counting the films found, however few directors the whole library’s list keeps', () => {
     const sqlite = library.library.sqlite;
