@@ -14,6 +14,7 @@ import {
   type FilterPart,
 } from './browse-conditions';
 import { prepared } from './film-rows';
+import { countFilms } from './films';
 import { ftsQuery, learnSearch } from './search-text';
 
 /**
@@ -89,24 +90,15 @@ function baseMaker(sqlite: Sqlite, limits: LookUpLimits, byYear: boolean) {
       found.params,
     ).changes;
     noteOwnChanges(sqlite, cleared + size);
-    const base = allBut(sqlite, { kind: 'found', table, size, limits }) ?? {
-      kind: 'found',
-      table,
-      size,
-      limits,
-    };
+    const foundHere: Found = { kind: 'found', table, size, limits };
+    const base = allBut(sqlite, foundHere) ?? foundHere;
     made.set(key, base);
     return base;
   };
 }
 
 /** Films not in the trash; remembered while the library is unchanged. */
-const filmsKept = (sqlite: Sqlite) =>
-  remembered(
-    sqlite,
-    'facets films kept',
-    () => prepared(sqlite, 'SELECT count(*) FROM films WHERE deleted_at IS NULL').pluck().get() as number,
-  );
+const filmsKept = (sqlite: Sqlite) => remembered(sqlite, 'facets films kept', () => countFilms(sqlite));
 
 /**
  * The films left out of `found`, gathered into a table of their own, when they are few enough to

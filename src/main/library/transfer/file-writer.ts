@@ -12,8 +12,8 @@ export const WRITE_BUFFER = 1024 * 1024;
  * core), the next megabyte is gathered into the other, and only then does the caller wait for the
  * first write to end. Waiting for each write before going on cost 0.7–0.85 s of a 6.2–6.5 s export
  * of 100,000 light films (526 writes of the pieces file and the library file, each page of them new
- * to the operating system's file cache). Writes go out one at a time, in order. A write that fails fails the next call that waits for it (the next hand-off, or
- * flush), never later than flush.
+ * to the operating system's file cache). Writes go out one at a time, in order. A write that fails
+ * fails the next call that waits for it (the next hand-off, or flush), never later than flush.
  */
 export class FileWriter {
   private buffer = Buffer.allocUnsafeSlow(WRITE_BUFFER);
